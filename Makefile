@@ -1,0 +1,41 @@
+# Thin wrappers over the sgam-onto CLI. Every target bootstraps .venv itself.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help check test fmt fmt-check lint reason clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	@command -v java >/dev/null 2>&1 || sh scripts/install-system-deps.sh
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+check: $(STAMP) ## Main job: syntax gate, OWL consistency, summary of the landscape
+	$(BIN)/sgam-onto check
+
+test: $(STAMP) ## Run the test suite (what CI runs)
+	$(BIN)/ruff check sgam_onto tests
+	$(BIN)/sgam-onto fmt --check
+	$(BIN)/python -m pytest
+
+fmt: $(STAMP) ## Rewrite the Turtle files in deterministic form
+	$(BIN)/sgam-onto fmt
+
+fmt-check: $(STAMP) ## Fail if a Turtle file is not in deterministic form
+	$(BIN)/sgam-onto fmt --check
+
+lint: $(STAMP) ## Ruff over the package and the tests
+	$(BIN)/ruff check sgam_onto tests
+
+reason: $(STAMP) ## Run HermiT and print inferred memberships of the defined classes
+	$(BIN)/sgam-onto reason
+
+clean: ## Remove the virtual environment and caches
+	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
