@@ -1,0 +1,77 @@
+"""The ``sgam-onto`` command line.
+
+Every module in ``sgam_onto.commands`` is a subcommand: it exposes ``register(subparsers)``
+and sets ``func(args) -> int`` as the default. Command modules import their heavy engines
+(rdflib, pyshacl, owlready2) inside ``func``, so ``sgam-onto --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from sgam_onto import __version__, commands
+from sgam_onto.errors import EXIT_LOAD, LoadError, SgamError
+
+DEBUG_ENV = "SGAM_ONTO_DEBUG"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sgam-onto",
+        description="The IEC SRD 63268 standardization landscape as a validated, queryable "
+        "knowledge graph. Exit codes: 0 ok, 1 the data does not conform or a check failed, "
+        "2 the input could not be loaded.",
+    )
+    parser.add_argument("--version", action="version", version=f"sgam-onto {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"{commands.__name__}.{info.name}")
+        register = getattr(module, "register", None)
+        if callable(register):
+            register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code instead of exiting."""
+    try:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exit_:  # argparse exits on --help, --version and bad usage
+            return exit_.code if isinstance(exit_.code, int) else EXIT_LOAD
+        return int(args.func(args) or 0)
+    except LoadError as err:  # PATH:LINE:COL first, so editors can jump to it
+        print(err, file=sys.stderr)
+        return err.exit_code
+    except SgamError as err:
+        print(f"sgam-onto: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("sgam-onto: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); stop quietly without a second error at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as err:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"sgam-onto: unexpected error: {type(err).__name__}: {err} "
+            f"(set {DEBUG_ENV}=1 to see where)",
+            file=sys.stderr,
+        )
+        return EXIT_LOAD
+
+
+if __name__ == "__main__":
+    sys.exit(main())

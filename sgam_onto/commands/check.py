@@ -1,0 +1,189 @@
+"""``sgam-onto check``: the main job — load, check, summarise the landscape.
+
+Checking is a list of steps run in order. Each step gets the shared context (the loaded
+landscape, filled in by the syntax step) and returns a StepResult; a step that leaves nothing
+to check for the next ones (nothing could be loaded) stops the run with exit code 2, any
+other failure makes the final exit code 1. New checks (SHACL, SPARQL violation queries) are
+new entries in STEPS.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sgam_onto.errors import EXIT_FAIL, EXIT_LOAD, EXIT_OK, SgamError
+
+if TYPE_CHECKING:
+    from sgam_onto.landscape import Landscape
+    from sgam_onto.reason import ReasonerResult
+
+
+@dataclass
+class StepResult:
+    """The outcome of one step: a one-line summary, and details printed when it failed."""
+
+    ok: bool
+    summary: str
+    details: list[str] = field(default_factory=list)
+    exit_code: int = EXIT_FAIL  # what a failure means; EXIT_LOAD stops the run
+
+
+@dataclass
+class CheckContext:
+    """What the steps share: which files to load and, once loaded, the landscape."""
+
+    files: list[Path] | None = None
+    extra_files: list[Path] = field(default_factory=list)
+    with_alignments: bool = False
+    landscape: Landscape | None = None
+    reasoning: ReasonerResult | None = None
+
+    def require_landscape(self) -> Landscape:
+        if self.landscape is None:
+            raise SgamError("internal error: a check step ran before the landscape was loaded")
+        return self.landscape
+
+
+Step = Callable[[CheckContext], StepResult]
+
+
+def syntax_step(ctx: CheckContext) -> StepResult:
+    """Every file through the strict parser; the merged graph becomes the landscape."""
+    from sgam_onto.errors import LoadError
+    from sgam_onto.landscape import load_landscape
+
+    try:
+        ctx.landscape = load_landscape(
+            ctx.extra_files, ctx.with_alignments, files=ctx.files
+        )
+    except LoadError as err:
+        return StepResult(False, "a file could not be loaded", [str(err)], EXIT_LOAD)
+    land = ctx.landscape
+    return StepResult(
+        True, f"{len(land.files)} files, {len(land)} triples in {land.load_seconds:.2f} s"
+    )
+
+
+def owl_step(ctx: CheckContext) -> StepResult:
+    """OWL 2 DL consistency with HermiT, and no class that can never have members."""
+    from sgam_onto.reason import run_hermit
+
+    result = ctx.reasoning = run_hermit(ctx.require_landscape().graph)
+    timing = f"(HermiT {result.seconds:.2f} s)"
+    if not result.consistent:
+        return StepResult(False, f"inconsistent {timing}", result.explanation.splitlines())
+    if result.unsatisfiable:
+        return StepResult(
+            False,
+            f"{len(result.unsatisfiable)} unsatisfiable classes {timing}",
+            [f"unsatisfiable class (equivalent to owl:Nothing): {c}"
+             for c in sorted(result.unsatisfiable)],
+        )
+    members = sum(len(m) for m in result.inferred.values())
+    return StepResult(
+        True,
+        f"consistent; {len(result.inferred)} defined classes, {members} members {timing}",
+    )
+
+
+STEPS: list[tuple[str, Step]] = [
+    ("syntax", syntax_step),
+    ("owl", owl_step),
+]
+
+
+def run_steps(
+    ctx: CheckContext, steps: list[tuple[str, Step]], skip: frozenset[str] = frozenset()
+) -> tuple[int, list[str]]:
+    """Run the steps, printing one status line each; returns the exit code and failed names."""
+    failed: list[str] = []
+    code = EXIT_OK
+    for name, step in steps:
+        if name in skip:
+            print(f"  {name:<8} skipped")
+            continue
+        try:
+            result = step(ctx)
+        except SgamError as err:
+            result = StepResult(False, "could not run", [str(err)], err.exit_code)
+        print(f"  {name:<8} {'ok' if result.ok else 'FAILED':<7} {result.summary}")
+        if result.ok:
+            continue
+        failed.append(name)
+        for line in result.details:
+            print(line, file=sys.stderr)
+        code = max(code, result.exit_code)
+        if result.exit_code == EXIT_LOAD:
+            break
+    return code, failed
+
+
+def print_summary(ctx: CheckContext) -> None:
+    """Instances per class; defined classes show the members the reasoner found."""
+    from rdflib import URIRef
+
+    from sgam_onto.landscape import counts, label_of
+
+    land = ctx.landscape
+    if land is None:
+        return
+    table = {label: str(count) for label, count in counts(land.graph).items()}
+    if ctx.reasoning is not None and ctx.reasoning.consistent:
+        for iri, members in ctx.reasoning.inferred.items():
+            label = label_of(land.graph, URIRef(iri))
+            if label in table:
+                table[label] = f"{len(members)}  (inferred)"
+    width = max((len(k) for k in table), default=0)
+    print()
+    print("instances per class")
+    for label, count in table.items():
+        number, _, note = count.partition("  ")
+        print(f"  {label:<{width}}  {number:>6}  {note}".rstrip())
+    print()
+    print(f"files    {len(land.files)}")
+    print(f"triples  {len(land)}")
+
+
+def run(args: argparse.Namespace) -> int:
+    from sgam_onto import __version__
+
+    started = time.perf_counter()
+    ctx = CheckContext(extra_files=list(args.files), with_alignments=args.with_alignments)
+    print(f"sgam-onto {__version__} check")
+    code, failed = run_steps(ctx, STEPS, frozenset(args.skip or ()))
+    print_summary(ctx)
+    seconds = time.perf_counter() - started
+    verdict = "passed" if code == EXIT_OK else f"FAILED ({', '.join(failed)})"
+    print(f"result   {verdict} in {seconds:.1f} s")
+    if failed:
+        print(f"check failed: {', '.join(failed)}", file=sys.stderr)
+    return code
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="load the landscape, check it, print a summary",
+        description="The main job: syntax gate over every file, OWL consistency with HermiT, "
+        "and a summary of the landscape. Exit 0 ok, 1 a check failed, 2 nothing to check "
+        "(a file could not be loaded).",
+    )
+    parser.add_argument(
+        "files", nargs="*", type=Path, metavar="FILE",
+        help="extra RDF files checked together with the landscape (e.g. a contribution)",
+    )
+    parser.add_argument(
+        "--skip", action="append", choices=[name for name, _ in STEPS if name != "syntax"],
+        help="leave out a step (repeatable)",
+    )
+    parser.add_argument(
+        "--with-alignments", action="store_true",
+        help="also load ontology/alignments/*.ttl",
+    )
+    parser.set_defaults(func=run)

@@ -1,0 +1,170 @@
+"""``sgam-onto fmt``: rewrite Turtle files in the one deterministic form.
+
+The same graph always gives the same bytes, so a diff shows what changed in the data and
+nothing else. A file is replaced atomically and only after the new text has been parsed back
+and found to hold exactly the same triples; a file with a syntax error is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sgam_onto.errors import EXIT_FAIL, EXIT_LOAD, EXIT_OK, LoadError, SgamError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from rdflib import Graph
+    from rdflib.term import Node
+
+
+@dataclass
+class Formatted:
+    path: Path
+    original: bytes
+    text: str
+    dropped_comments: list[int]
+
+    @property
+    def changed(self) -> bool:
+        return self.text.encode("utf-8") != self.original
+
+
+def default_files() -> list[Path]:
+    """Every Turtle file under ontology/ and shapes/."""
+    from sgam_onto import paths
+
+    found: set[Path] = set()
+    for root in (paths.ontology_dir(), paths.shapes_dir()):
+        found.update(root.rglob("*.ttl"))
+    return sorted(found)
+
+
+def format_file(path: Path) -> Formatted:
+    """Parse a Turtle file strictly and produce its deterministic text (nothing is written)."""
+    if path.suffix.lower() != ".ttl":
+        raise LoadError(path, message="fmt rewrites Turtle (.ttl) files only")
+    try:
+        original = path.read_bytes()
+    except OSError as err:
+        raise LoadError(path, message=err.strerror or str(err)) from None
+    return Formatted(path, original, *format_bytes(original, path))
+
+
+def format_bytes(data: bytes, path: Path | None = None) -> tuple[str, list[int]]:
+    """The deterministic text for Turtle ``data`` and the lines of comments it cannot keep."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from sgam_onto.rdf.comments import extract_comments
+    from sgam_onto.rdf.convert import graph_from_quads
+    from sgam_onto.rdf.parse import parse_bytes
+    from sgam_onto.rdf.turtle import serialize_turtle
+
+    parsed = parse_bytes(data, ox.RdfFormat.TURTLE, path)
+    graph = graph_from_quads(parsed.quads)
+    subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
+    comments = extract_comments(data.decode("utf-8-sig"), parsed.prefixes, subjects)
+
+    def render(g: Graph) -> str:
+        return serialize_turtle(
+            g, parsed.prefixes, header=comments.header, comments=comments.above
+        )
+
+    text = render(graph)
+    _verify_same_graph(graph, text, path, render)
+    return text, comments.dropped
+
+
+def _verify_same_graph(
+    graph: Graph, text: str, path: Path | None, render: Callable[[Graph], str]
+) -> None:
+    """Refuse to write anything that does not read back as the same graph.
+
+    Same triples without blank nodes, the same triples with blank nodes masked, and the
+    formatted text a fixed point of formatting. (A full isomorphism test is exponential on
+    some graphs, e.g. long RDF lists; these checks are linear.)
+    """
+    import pyoxigraph as ox
+
+    from sgam_onto.rdf.convert import graph_from_quads
+    from sgam_onto.rdf.parse import parse_bytes
+
+    try:
+        parsed = parse_bytes(text, ox.RdfFormat.TURTLE, path)
+    except LoadError as err:
+        raise SgamError(f"internal error: formatted text does not parse ({err})") from None
+    again = graph_from_quads(parsed.quads)
+    if _masked(graph) != _masked(again) or render(again) != text:
+        raise SgamError(f"internal error: formatting {path} would change its triples")
+
+
+def _masked(graph: Graph) -> Counter:
+    from rdflib import BNode
+
+    def mask(node: Node) -> Node | None:
+        return None if isinstance(node, BNode) else node
+
+    return Counter((mask(s), p, mask(o)) for s, p, o in graph)
+
+
+def run(args: argparse.Namespace) -> int:
+    from sgam_onto.io.atomic import atomic_write
+
+    files = [Path(f) for f in args.files] or default_files()
+    code = EXIT_OK
+    changed = 0
+    for path in files:
+        try:
+            result = format_file(path)
+        except LoadError as err:
+            print(err, file=sys.stderr)
+            code = EXIT_LOAD
+            continue
+        if result.dropped_comments and not args.drop_comments:
+            for line in result.dropped_comments:
+                print(
+                    f"{path}:{line}: comment would be lost; move it into the header, directly "
+                    "above a subject, or into rdfs:comment (or pass --drop-comments)",
+                    file=sys.stderr,
+                )
+        if not result.changed:
+            continue
+        changed += 1
+        if args.check:
+            print(path)
+            code = max(code, EXIT_FAIL)
+            continue
+        if result.dropped_comments and not args.drop_comments:
+            code = max(code, EXIT_FAIL)
+            continue
+        atomic_write(path, result.text.encode("utf-8"))
+        print(path)
+    verb = "would be reformatted" if args.check else "reformatted"
+    print(f"{changed} of {len(files)} files {verb}", file=sys.stderr)
+    return code
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "fmt",
+        help="rewrite Turtle files in deterministic form",
+        description="Rewrite Turtle files in deterministic form (sorted subjects, predicates "
+        "and objects; the prefixes each file declares). Without FILE: every .ttl under "
+        "ontology/ and shapes/. Changed files are printed on stdout. Exit 1 with --check "
+        "if a file would change, 2 if a file cannot be parsed.",
+    )
+    parser.add_argument("files", nargs="*", type=Path, metavar="FILE", help="Turtle files")
+    parser.add_argument(
+        "--check", action="store_true", help="only list the files that would change"
+    )
+    parser.add_argument(
+        "--drop-comments", action="store_true",
+        help="rewrite even if comments that cannot be placed again would be lost",
+    )
+    parser.set_defaults(func=run)

@@ -1,0 +1,125 @@
+"""The landscape: the ontology, concept schemes and data files loaded as one graph.
+
+Every file passes the strict syntax gate first; the rdflib Graph built from what the parser
+returned is the source of truth. The pyoxigraph Store is a query index over the same triples,
+built on first use; nothing is ever written back from it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS
+
+from sgam_onto import __version__, paths
+from sgam_onto.rdf.convert import add_quads, store_from_graph
+from sgam_onto.rdf.parse import parse_file
+
+SGAM = "https://w3id.org/sgam-onto#"
+ONTOLOGY_IRI = URIRef("https://w3id.org/sgam-onto")
+
+
+@dataclass
+class Landscape:
+    """The loaded files, their merged graph and the package version stamped into it."""
+
+    files: list[Path]
+    graph: Graph
+    version: str
+    prefixes: dict[str, str] = field(default_factory=dict)
+    load_seconds: float = 0.0
+    _store: ox.Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> ox.Store:
+        """An in-memory pyoxigraph Store with the same triples in its default graph."""
+        if self._store is None:
+            self._store = store_from_graph(self.graph)
+        return self._store
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+
+def load_landscape(
+    extra_files: Iterable[str | Path] = (),
+    with_alignments: bool = False,
+    *,
+    files: Iterable[str | Path] | None = None,
+    version: str = __version__,
+) -> Landscape:
+    """Load the landscape through the syntax gate; raises LoadError on the first bad file.
+
+    ``files`` replaces the default file list (the resource directories, see ``paths``);
+    ``extra_files`` are added to it, e.g. a contribution to be checked with the rest.
+    """
+    started = time.perf_counter()
+    chosen = [Path(f) for f in files] if files is not None else paths.landscape_files()
+    if with_alignments:
+        chosen += paths.alignment_files()
+    chosen += [Path(f) for f in extra_files]
+    graph = Graph(bind_namespaces="none")
+    prefixes: dict[str, str] = {}
+    for path in chosen:
+        parsed = parse_file(path)
+        add_quads(graph, parsed.quads)
+        for prefix, namespace in parsed.prefixes.items():
+            prefixes.setdefault(prefix, namespace)
+    for prefix, namespace in sorted(prefixes.items()):
+        graph.bind(prefix, namespace, override=False, replace=False)
+    stamp_version(graph, version)
+    return Landscape(chosen, graph, version, prefixes, time.perf_counter() - started)
+
+
+def stamp_version(graph: Graph, version: str) -> None:
+    """Give the ontology its versionIRI and versionInfo from the package version.
+
+    The files carry no version; whatever one they might carry is replaced, so that the
+    package version is the only one that exists.
+    """
+    graph.remove((ONTOLOGY_IRI, OWL.versionIRI, None))
+    graph.remove((ONTOLOGY_IRI, OWL.versionInfo, None))
+    graph.add((ONTOLOGY_IRI, OWL.versionIRI, URIRef(f"{ONTOLOGY_IRI}/{version}")))
+    graph.add((ONTOLOGY_IRI, OWL.versionInfo, Literal(version)))
+
+
+def label_of(graph: Graph, node: URIRef) -> str:
+    """An English (or untagged) rdfs:label, else the local name."""
+    labels = [lab for lab in graph.objects(node, RDFS.label) if isinstance(lab, Literal)]
+    for wanted in ("en", None):
+        matching = sorted(str(lab) for lab in labels if lab.language == wanted)
+        if matching:
+            return matching[0]
+    if labels:
+        return sorted(str(lab) for lab in labels)[0]
+    return local_name(node)
+
+
+def local_name(node: URIRef) -> str:
+    text = str(node)
+    for separator in ("#", "/"):
+        if separator in text:
+            text = text.rsplit(separator, 1)[1] or text
+    return text
+
+
+def counts(graph: Graph, namespace: str = SGAM) -> dict[str, int]:
+    """Asserted instances per OWL class of the namespace, keyed by label, sorted by label."""
+    classes = {
+        c for c in graph.subjects(RDF.type, OWL.Class)
+        if isinstance(c, URIRef) and str(c).startswith(namespace)
+    }
+    named: dict[str, list[URIRef]] = {}
+    for cls in classes:
+        named.setdefault(label_of(graph, cls), []).append(cls)
+    result: dict[str, int] = {}
+    for label, same in named.items():
+        for cls in same:
+            key = label if len(same) == 1 else f"{label} ({local_name(cls)})"
+            result[key] = len(set(graph.subjects(RDF.type, cls)))
+    return dict(sorted(result.items(), key=lambda kv: (kv[0].casefold(), kv[0])))

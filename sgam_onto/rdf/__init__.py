@@ -1,0 +1,1 @@
+"""RDF plumbing: strict parsing, term conversion, deterministic Turtle."""

@@ -1,0 +1,67 @@
+"""Shared fixtures: paths to the committed test data, a landscape root for the CLI, servers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.stores.servers import OxigraphServer, VirtuosoServer, virtuoso_executable
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LANDSCAPE_ROOT = FIXTURES / "landscape"
+
+needs_java = pytest.mark.skipif(
+    shutil.which("java") is None,
+    reason="HermiT needs Java; scripts/install-system-deps.sh installs it",
+)
+
+
+@pytest.fixture
+def fixtures() -> Path:
+    return FIXTURES
+
+
+@pytest.fixture
+def landscape_root(monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point the resource directories at the small fixture landscape."""
+    monkeypatch.setenv("SGAM_ONTO_ROOT", str(LANDSCAPE_ROOT))
+    return LANDSCAPE_ROOT
+
+
+@pytest.fixture
+def landscape_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the fixture landscape, used as the resource root."""
+    root = tmp_path / "root"
+    shutil.copytree(LANDSCAPE_ROOT, root)
+    monkeypatch.setenv("SGAM_ONTO_ROOT", str(root))
+    return root
+
+
+def require_virtuoso() -> None:
+    """Skip without Virtuoso on a developer machine; in CI (CI set) its absence is a failure."""
+    if virtuoso_executable() is None:
+        why = "virtuoso-t is not installed; scripts/install-system-deps.sh installs it"
+        if os.environ.get("CI"):
+            pytest.fail(why)
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphServer]:
+    """An Oxigraph server on loopback for the whole session; tests use their own graph IRIs."""
+    server = OxigraphServer(tmp_path_factory.mktemp("oxigraph")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """A Virtuoso server with a private database on loopback for the whole session."""
+    require_virtuoso()
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
+    yield server
+    server.stop()
