@@ -41,6 +41,7 @@ class CheckContext:
     files: list[Path] | None = None
     extra_files: list[Path] = field(default_factory=list)
     with_alignments: bool = False
+    use_cache: bool = True
     landscape: Landscape | None = None
     reasoning: ReasonerResult | None = None
 
@@ -72,10 +73,19 @@ def syntax_step(ctx: CheckContext) -> StepResult:
 
 def owl_step(ctx: CheckContext) -> StepResult:
     """OWL 2 DL consistency with HermiT, and no class that can never have members."""
+    from sgam_onto import reason_cache
     from sgam_onto.reason import run_hermit
 
-    result = ctx.reasoning = run_hermit(ctx.require_landscape().graph)
-    timing = f"(HermiT {result.seconds:.2f} s)"
+    land = ctx.require_landscape()
+    key = reason_cache.cache_key(land.files, land.version)
+    cached = reason_cache.load(key) if ctx.use_cache else None
+    if cached is None:
+        result = run_hermit(land.graph)
+        reason_cache.store(key, result)
+        timing = f"(HermiT {result.seconds:.2f} s)"
+    else:
+        result, timing = cached, "(cached verdict for these exact inputs)"
+    ctx.reasoning = result
     if not result.consistent:
         return StepResult(False, f"inconsistent {timing}", result.explanation.splitlines())
     if result.unsatisfiable:
@@ -154,7 +164,11 @@ def run(args: argparse.Namespace) -> int:
     from sgam_onto import __version__
 
     started = time.perf_counter()
-    ctx = CheckContext(extra_files=list(args.files), with_alignments=args.with_alignments)
+    ctx = CheckContext(
+        extra_files=list(args.files),
+        with_alignments=args.with_alignments,
+        use_cache=not args.no_cache,
+    )
     print(f"sgam-onto {__version__} check")
     code, failed = run_steps(ctx, STEPS, frozenset(args.skip or ()))
     print_summary(ctx)
@@ -185,5 +199,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--with-alignments", action="store_true",
         help="also load ontology/alignments/*.ttl",
+    )
+    parser.add_argument(
+        "--no-cache", action="store_true",
+        help="run HermiT even if its verdict for these exact input bytes is cached",
     )
     parser.set_defaults(func=run)
