@@ -5,10 +5,10 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help check test fmt fmt-check lint reason clean
+.PHONY: help check test system-deps fmt fmt-check lint reason clean
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml
 	@command -v java >/dev/null 2>&1 || sh scripts/install-system-deps.sh
@@ -20,7 +20,11 @@ $(STAMP): pyproject.toml
 check: $(STAMP) ## Main job: syntax gate, OWL consistency, summary of the landscape
 	$(BIN)/sgam-onto check
 
-test: $(STAMP) ## Run the test suite (what CI runs)
+system-deps: ## Install what the tests need from the OS (Java, Virtuoso, Chromium); idempotent
+	sh scripts/install-system-deps.sh
+	sh scripts/install-browser.sh
+
+test: $(STAMP) system-deps ## Run the test suite (what CI runs)
 	$(BIN)/ruff check sgam_onto tests
 	$(BIN)/sgam-onto fmt --check
 	$(BIN)/python -m pytest
