@@ -1,8 +1,16 @@
 #!/bin/sh
-# Installs what the tests need from the OS: a Java runtime for the HermiT reasoner.
+# Installs what the tests need from the OS: a Java runtime for the HermiT reasoner, and
+# OpenLink Virtuoso (open source) for the tests that run the queries on a real triple store.
+# Idempotent and non-interactive: installs only what is missing (Debian/Ubuntu packages).
 set -eu
-if command -v java >/dev/null 2>&1; then exit 0; fi
+missing=""
+command -v java >/dev/null 2>&1 || missing="$missing default-jre-headless"
+command -v virtuoso-t >/dev/null 2>&1 || missing="$missing virtuoso-opensource"
+if [ -z "$missing" ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+# The Virtuoso package asks for a dba password through debconf; non-interactive keeps the
+# default and leaves its system service disabled. The tests start private instances instead.
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+# shellcheck disable=SC2086 # $missing is a list of package names
+$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+  $missing >/dev/null

@@ -47,6 +47,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
     )
+    from sgam_onto.stores.args import add_store_arguments
+
+    add_store_arguments(parser)
     parser.set_defaults(func=run)
     return parser
 
@@ -92,17 +95,18 @@ def _execute(args: argparse.Namespace) -> str:
         query = load_query(args.file, require_header=False)
     else:
         query = cat.load(args.name)
-    return _answer(query, raw, args.format)
+    return _answer(query, raw, args.format, args)
 
 
-def _answer(query: StoredQuery, raw: dict[str, str], fmt: str) -> str:
-    from sgam_onto.landscape import load_landscape
+def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Namespace) -> str:
     from sgam_onto.query.formats import render
     from sgam_onto.query.labels import labels_for
     from sgam_onto.query.runner import bind_stored, run_query
 
     terms = bind_stored(query, raw)  # bad parameters fail before the landscape is loaded
-    store = load_landscape().store
+    from sgam_onto.stores.args import open_store
+
+    store = open_store(args)
     result = run_query(store, query.text, terms, columns=query.columns, path=query.path)
     labels = labels_for(store, result.rows) if fmt in ("table", "md") else {}
     return render(result, fmt, labels)
