@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help check test system-deps fmt fmt-check lint reason clean
+.PHONY: help check test system-deps fmt fmt-check lint reason site serve clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -40,6 +40,12 @@ lint: $(STAMP) ## Ruff over the package and the tests
 
 reason: $(STAMP) ## Run HermiT and print inferred memberships of the defined classes
 	$(BIN)/sgam-onto reason
+
+site: $(STAMP) ## Publish the linked-data site into site/
+	$(BIN)/sgam-onto publish --out site
+
+serve: $(STAMP) ## Serve the site with content negotiation and a read-only SPARQL endpoint on 127.0.0.1
+	$(BIN)/sgam-onto serve
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist
