@@ -47,6 +47,14 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--format", choices=FORMATS, default="table", help="output format (default: table)"
     )
+    parser.add_argument(
+        "--with-alignments", action="store_true",
+        help="also load ontology/alignments/*.ttl (needed by the cim-* queries)",
+    )
+    parser.add_argument(
+        "--data", action="append", default=[], type=Path, metavar="FILE",
+        help="an RDF file loaded beside the landscape, e.g. a CIM model (repeatable)",
+    )
     from sgam_onto.stores.args import add_store_arguments
 
     add_store_arguments(parser)
@@ -108,6 +116,12 @@ def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Na
 
     store = open_store(args)
     result = run_query(store, query.text, terms, columns=query.columns, path=query.path)
+    if result.truncated:  # the output is incomplete: say so where a person will see it
+        print(
+            f"sgam-onto: {query.path}: output cut at {len(result.rows):,} rows, the row limit "
+            "(set SGAM_ONTO_MAX_ROWS to raise it)",
+            file=sys.stderr,
+        )
     labels = labels_for(store, result.rows) if fmt in ("table", "md") else {}
     return render(result, fmt, labels)
 

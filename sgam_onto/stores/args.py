@@ -138,4 +138,5 @@ def open_store(args: argparse.Namespace) -> StoreLike:
         raise SgamError("--graph needs --store or --endpoint")
     from sgam_onto.landscape import load_landscape
 
-    return load_landscape().store
+    extra = getattr(args, "data", None) or ()
+    return load_landscape(extra, getattr(args, "with_alignments", False)).store
