@@ -102,9 +102,18 @@ def owl_step(ctx: CheckContext) -> StepResult:
     )
 
 
+def queries_step(ctx: CheckContext) -> StepResult:
+    """The SPARQL integrity checks of queries/checks/: each must return no rows."""
+    from sgam_onto.report.checks import run_checks
+
+    outcome = run_checks(ctx.require_landscape().store)
+    return StepResult(outcome.ok, outcome.summary, list(outcome.details))
+
+
 STEPS: list[tuple[str, Step]] = [
     ("syntax", syntax_step),
     ("owl", owl_step),
+    ("queries", queries_step),
 ]
 
 

@@ -165,14 +165,5 @@ def queries_page(
     return page(path, "Query catalogue", "".join(parts), version)
 
 
-def report_page(fragment: str | None, version: str) -> bytes:
-    if fragment is None:
-        body = (
-            "<h1>Landscape report</h1>\n<p>The landscape report is not part of this build: "
-            "the installed sgam-onto has no report module. The "
-            + link("queries.html", "query catalogue")
-            + " shows the same answers as tables.</p>\n"
-        )
-    else:
-        body = fragment
-    return page("report.html", "Landscape report", body, version)
+def report_page(fragment: str, version: str) -> bytes:
+    return page("report.html", "Landscape report", fragment, version)

@@ -231,9 +231,11 @@ def test_pictures_in_the_site_link_to_resource_pages(site: Path) -> None:
     assert 'href="../id/interaction/6.html"' in svg
 
 
-def test_report_page_exists_either_way(site: Path) -> None:
+def test_report_page_carries_the_landscape_report(site: Path) -> None:
     html = (site / "report.html").read_text(encoding="utf-8")
     assert "<h1>" in html
+    assert "sgam-onto query table-1" in html
+    assert "IEC TC 69/TC 57 JWG 11" in html
 
 
 @pytest.mark.parametrize("bad", ["file", "folder"])
