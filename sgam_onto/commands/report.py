@@ -35,6 +35,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
+    from sgam_onto.stores.args import add_store_arguments
+
+    add_store_arguments(parser)
     parser.set_defaults(func=run)
     return parser
 
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from sgam_onto.errors import EXIT_LOAD, EXIT_OK, LoadError, SgamError
 
     try:
-        text = render(args.format)
+        text = render(args.format, args)
         if args.out is None:
             sys.stdout.write(text)
         else:
@@ -58,12 +61,12 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def render(fmt: str) -> str:
-    from sgam_onto.landscape import load_landscape
+def render(fmt: str, args: argparse.Namespace) -> str:
+    """The report on the store the options choose (the landscape in memory by default)."""
     from sgam_onto.report import build_report, render_html, render_markdown
+    from sgam_onto.stores.args import open_store
 
-    land = load_landscape()
-    report = build_report(land.store, version=land.version, triples=len(land))
+    report = build_report(open_store(args))
     return render_html(report) if fmt == "html" else render_markdown(report)
 
 

@@ -41,8 +41,16 @@ def build_report(
             SectionData(section.key, section.title, section.intro, section.query,
                         section.command(), shown, rows)
         )
-    count = triples if triples is not None else len(store)
+    count = triples if triples is not None else count_triples(store)
     return Report(TITLE, version or __version__, count, tuple(built))
+
+
+def count_triples(store: ox.Store) -> int:
+    """Triples in the queried graph, asked through SPARQL so that any store can answer."""
+    from sgam_onto.query.runner import run_query
+
+    result = run_query(store, "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    return int(result.rows[0][0].value)
 
 
 def to_cell(term: object, labels: dict[str, str]) -> Cell:

@@ -86,3 +86,15 @@ def test_help_lists_the_formats(capsys):
     code, out, _ = report(capsys, "--help")
     assert code == EXIT_OK
     assert "--format {md,html}" in out and "--out FILE" in out
+
+
+def test_report_runs_on_an_on_disk_store(tmp_path, capsys):
+    from sgam_onto.cli import main
+
+    store = tmp_path / "store"
+    assert main(["load", "--store", str(store)]) == 0
+    capsys.readouterr()
+    assert main(["report", "--store", str(store)]) == 0
+    on_disk = capsys.readouterr().out
+    assert main(["report"]) == 0
+    assert on_disk == capsys.readouterr().out
