@@ -102,6 +102,16 @@ def owl_step(ctx: CheckContext) -> StepResult:
     )
 
 
+def shacl_step(ctx: CheckContext) -> StepResult:
+    """SHACL: the landscape (and any extra files) against shapes/*.ttl."""
+    from sgam_onto.validate import render, validate_landscape
+
+    outcome = validate_landscape(ctx.require_landscape(), inputs=ctx.extra_files)
+    details = [] if outcome.conforms() else render(outcome, "text").splitlines()
+    summary = f"{outcome.summary()} ({outcome.seconds:.2f} s)"
+    return StepResult(outcome.conforms(), summary, details)
+
+
 def queries_step(ctx: CheckContext) -> StepResult:
     """The SPARQL integrity checks of queries/checks/: each must return no rows."""
     from sgam_onto.report.checks import run_checks
@@ -112,6 +122,7 @@ def queries_step(ctx: CheckContext) -> StepResult:
 
 STEPS: list[tuple[str, Step]] = [
     ("syntax", syntax_step),
+    ("shacl", shacl_step),
     ("owl", owl_step),
     ("queries", queries_step),
 ]

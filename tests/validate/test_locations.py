@@ -1,0 +1,85 @@
+"""The subject/statement line index over Turtle files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import URIRef
+from rdflib.namespace import RDF
+
+from sgam_onto import paths
+from sgam_onto.landscape import load_landscape
+from sgam_onto.rdf.convert import graph_from_quads
+from sgam_onto.rdf.parse import parse_bytes
+from sgam_onto.validate.locations import index_files, index_text
+from sgam_onto.validate.results import Location
+
+EX = "https://example.org/ns#"
+TEXT = '''# a comment with "quotes" and a : colon
+@prefix ex: <https://example.org/ns#> .
+PREFIX e2: <https://example.org/other/>
+@base <https://example.org/base/> .
+
+ex:a a ex:Thing ;
+    ex:note """two
+lines with ex:fake . inside""" ;
+    ex:list ( ex:b ex:c ) ;
+    ex:nested [ ex:inner ex:d ; ex:more 1.5 ] ;
+    ex:end "x"@en-GB .
+
+<relative> ex:p ex:q .   ex:same-line ex:p 1 .
+e2:escaped\\-name
+    ex:p "v"^^<http://www.w3.org/2001/XMLSchema#string> ;
+    ex:q ex:r , ex:s ;
+.
+[ ex:p ex:q ] ex:r ex:s .
+ex:last.dot ex:p true.
+'''
+
+
+def test_subjects_and_statements_are_located() -> None:
+    parsed = graph_from_quads(parse_bytes(TEXT, ox.RdfFormat.TURTLE).quads)  # valid Turtle
+    index = index_text(TEXT, Path("t.ttl"))
+    assert set(index.subjects) == {s for s in parsed.subjects() if isinstance(s, URIRef)}
+    at = {str(k): [loc.line for loc in v] for k, v in index.subjects.items()}
+    assert at == {
+        EX + "a": [6],
+        "https://example.org/base/relative": [13],
+        EX + "same-line": [13],
+        "https://example.org/other/escaped-name": [14],
+        EX + "last.dot": [19],
+    }
+    statements = {
+        (str(s), str(p)): [loc.line for loc in v] for (s, p), v in index.statements.items()
+    }
+    assert statements[(EX + "a", str(RDF.type))] == [6]
+    assert statements[(EX + "a", EX + "note")] == [7]
+    assert statements[(EX + "a", EX + "list")] == [9]
+    assert statements[(EX + "a", EX + "end")] == [11]
+    assert (EX + "fake", EX + "p") not in statements  # inside a long string
+    assert (EX + "b", EX + "p") not in statements
+    assert statements[("https://example.org/other/escaped-name", EX + "q")] == [16]
+    assert statements[(EX + "last.dot", EX + "p")] == [19]
+    assert not any(k[1] == EX + "inner" for k in statements)  # blank nodes are not indexed
+
+
+def test_a_subject_written_in_two_files_keeps_both(tmp_path: Path) -> None:
+    one = tmp_path / "one.ttl"
+    two = tmp_path / "two.ttl"
+    one.write_text("@prefix ex: <https://example.org/ns#> .\nex:a ex:p 1 .\n", encoding="utf-8")
+    two.write_text("PREFIX ex: <https://example.org/ns#>\n\n\nex:a ex:q 2 .\n", encoding="utf-8")
+    index = index_files([one, two, one])
+    assert index.subjects[URIRef(EX + "a")] == [Location(one, 2), Location(two, 4)]
+
+
+def test_every_subject_and_statement_of_the_landscape_is_found() -> None:
+    """Checked against what the strict parser read, so the lexer cannot drift silently."""
+    graph = load_landscape().graph
+    index = index_files(paths.landscape_files())
+    subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
+    assert set(index.subjects) == subjects
+    statements = {(s, p) for s, p, _ in graph if isinstance(s, URIRef)}
+    ontology = URIRef("https://w3id.org/sgam-onto")
+    stamped = {(ontology, p) for p in graph.predicates(ontology, None) if "version" in str(p)}
+    assert set(index.statements) == statements - stamped
