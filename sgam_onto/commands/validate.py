@@ -20,6 +20,8 @@ FORMATS = ("text", "json", "markdown", "turtle")
 def run(args: argparse.Namespace) -> int:
     from sgam_onto.validate import render, validate_files
 
+    if args.engine == "fast":
+        from sgam_onto.fastshacl.cli import validate_files_fast as validate_files
     outcome = validate_files(
         args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None
     )
@@ -58,5 +60,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--shapes", action="append", type=Path, metavar="PATH",
         help="validate against these shape files or directories instead of shapes/ "
         "(repeatable), e.g. shapes/qa",
+    )
+    parser.add_argument(
+        "--engine", choices=("pyshacl", "fast"), default="pyshacl",
+        help="pyshacl (the reference, default) or fast: the shapes compiled to SPARQL on "
+        "Oxigraph, with pyshacl for what cannot be compiled; both give the same results",
     )
     parser.set_defaults(func=run)

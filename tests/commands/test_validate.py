@@ -147,3 +147,16 @@ def test_the_landscape_alone_conforms(capsys) -> None:
 def test_other_shapes_can_be_chosen(capsys) -> None:
     code, out, _ = in_process(capsys, "--shapes", "shapes/qa", "--strict")
     assert code == 0, out
+
+
+def test_fast_engine_reports_what_pyshacl_reports(capsys: pytest.CaptureFixture) -> None:
+    bad = Path(__file__).resolve().parents[2] / "examples" / "invalid-contribution.ttl"
+    reports = {}
+    for engine in ("pyshacl", "fast"):
+        assert main(["validate", "--engine", engine, "--format", "json", str(bad)]) == 1
+        reports[engine] = json.loads(capsys.readouterr().out)
+
+    def keyed(report: dict) -> list:
+        return sorted(json.dumps(r, sort_keys=True) for r in report["results"])
+    assert keyed(reports["fast"]) == keyed(reports["pyshacl"])
+    assert len(reports["fast"]["results"]) == 12

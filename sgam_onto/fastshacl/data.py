@@ -1,0 +1,126 @@
+"""The data to validate, in a pyoxigraph store, with what the store cannot keep on the side.
+
+Files are parsed by Oxigraph's strict parser (``sgam_onto.rdf.parse``), each with its own blank
+node scope, and streamed into an in-memory store. On the way every typed literal is encoded
+(see ``terms``), and the literals that pyshacl would find ill-typed are recorded in the store
+itself, as ``[] fs:illTyped <literal>`` in a named graph the shapes never see, so that
+``sh:datatype`` is decided on the lexical forms of the files as parsed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from sgam_onto.fastshacl.literals import rdflib_literal, well_typed
+from sgam_onto.fastshacl.terms import Encoder, from_rdflib
+
+FS = "urn:x-fastshacl:"
+ILL_TYPED = ox.NamedNode(FS + "illTyped")
+SIDE_GRAPH = ox.NamedNode(FS + "side")
+DEFAULT = ox.DefaultGraph()
+
+
+@dataclass
+class FastData:
+    """A store holding the data graph (default graph) and the side table (``SIDE_GRAPH``)."""
+
+    store: ox.Store
+    encoder: Encoder
+    files: list[Path] = field(default_factory=list)
+    graph: Graph | None = None  # the rdflib graph, when the data came as one
+    triples: int = 0
+
+    @classmethod
+    def from_files(cls, paths: Iterable[str | Path]) -> FastData:
+        """Parse each file through the syntax gate (LoadError on bad input) into a new store."""
+        from sgam_onto.rdf.parse import format_for
+
+        data = cls(ox.Store(), Encoder())
+        for path in paths:
+            path = Path(path)
+            if not path.is_file():
+                from sgam_onto.errors import LoadError
+
+                raise LoadError(path, message="no such file")
+            data.files.append(path)
+            data._add(_parsed(path, format_for(path)))
+        data._finish()
+        return data
+
+    @classmethod
+    def from_quads(cls, quads: Iterable[ox.Quad | ox.Triple]) -> FastData:
+        data = cls(ox.Store(), Encoder())
+        data._add(quads)
+        data._finish()
+        return data
+
+    @classmethod
+    def from_graph(cls, graph: Graph) -> FastData:
+        """The triples of an rdflib graph (blank node ids kept, so results name the same)."""
+        data = cls(ox.Store(), Encoder(), graph=graph)
+        data._add(
+            ox.Triple(from_rdflib(s), from_rdflib(p), from_rdflib(o))  # type: ignore[arg-type]
+            for s, p, o in graph
+        )
+        data._finish()
+        return data
+
+    def _add(self, statements: Iterable[ox.Quad | ox.Triple]) -> None:
+        encode = self.encoder.term
+        literal_type = ox.Literal
+        count = 0
+
+        def encoded() -> Iterable[ox.Quad]:
+            nonlocal count
+            for statement in statements:
+                count += 1
+                obj = statement.object
+                if type(obj) is literal_type:
+                    obj = encode(obj)
+                yield ox.Quad(statement.subject, statement.predicate, obj, DEFAULT)
+
+        self.store.bulk_extend(encoded())
+        self.triples += count
+
+    def _finish(self) -> None:
+        """Record the ill-typed literals (by pyshacl's rules) in the side graph."""
+        side = []
+        for number, (lexical, datatype) in enumerate(self.encoder.distinct_literals()):
+            if well_typed(rdflib_literal(lexical, datatype)):
+                continue
+            stored = self.encoder.literal(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
+            side.append(ox.Quad(ox.NamedNode(f"{FS}literal/{number}"), ILL_TYPED, stored,
+                                SIDE_GRAPH))
+        if side:
+            self.store.bulk_extend(side)
+
+    def rdflib_graph(self) -> Graph:
+        """The data as an rdflib graph, for the shapes that pyshacl validates instead."""
+        if self.graph is None:
+            from sgam_onto.fastshacl.terms import to_rdflib
+
+            graph = Graph(bind_namespaces="none")
+            graph.addN(
+                (to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object), graph)
+                for q in self.store.quads_for_pattern(None, None, None, DEFAULT)
+            )
+            self.graph = graph
+        return self.graph
+
+
+def _parsed(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
+    """The statements of one file, blank nodes renamed apart; syntax errors as LoadError."""
+    from sgam_onto.errors import LoadError
+    from sgam_onto.rdf.parse import _message
+
+    try:
+        yield from ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+    except SyntaxError as err:
+        raise LoadError(path, err.lineno, err.offset, _message(err)) from None
+    except (OSError, ValueError) as err:
+        raise LoadError(path, message=str(err)) from None

@@ -1,0 +1,76 @@
+"""The fast path and pyshacl give the same results: on literal traps, on the project's shapes
+with generated data full of violations, and on every shape fixture of the project."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from sgam_onto.fastshacl import FastData, validate
+from sgam_onto.rdf.convert import graph_from_quads
+from sgam_onto.rdf.parse import parse_file
+from tests.fastshacl.compare import ROOT, both, keys
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHAPE_FIXTURES = ROOT / "tests" / "fixtures" / "shapes"
+
+
+def _project_shapes() -> Graph:
+    from sgam_onto.validate.shapes import load_shapes
+
+    return load_shapes()
+
+
+def test_literal_traps_give_the_same_results() -> None:
+    graph = graph_from_quads(parse_file(FIXTURES / "literals.ttl").quads)
+    fast, reference = both(graph, graph)
+    assert fast == reference
+    assert len(reference) > 30  # the fixture is full of violations: the test can fail
+
+
+def test_literal_traps_from_the_file_as_parsed() -> None:
+    """Reading the file straight into the store keeps the lexical forms too."""
+    path = FIXTURES / "literals.ttl"
+    graph = graph_from_quads(parse_file(path).quads)
+    fast = validate(FastData.from_files([path]), graph, fallback="raise").results
+    _fast, reference = both(graph, graph)
+    named = {k for k in reference if "example.org" in str(k[0])}
+    assert {k for k in keys(fast) if "example.org" in str(k[0])} == named
+
+
+def test_generated_data_gives_the_same_results(tmp_path: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import generate
+
+    path = tmp_path / "generated.nt"
+    record = generate.write(path, 9_000, seed=3, violations=0.05)
+    graph = graph_from_quads(parse_file(path).quads)
+    fast, reference = both(graph, _project_shapes())
+    assert fast == reference
+    components = {str(k[2]).rsplit("#", 1)[-1] for k in reference}
+    assert len(components) >= 8 and record["injected"]
+
+
+def _shape_fixtures() -> list[Path]:
+    return sorted(SHAPE_FIXTURES.rglob("*.ttl")) if SHAPE_FIXTURES.is_dir() else []
+
+
+@pytest.mark.skipif(not _shape_fixtures(), reason="tests/fixtures/shapes/ has no fixtures yet")
+def test_shape_fixtures_give_the_same_results() -> None:
+    """All fixtures with the landscape in one graph: the engines are compared, not the data."""
+    from sgam_onto.landscape import load_landscape
+
+    graph = load_landscape(_shape_fixtures(), with_alignments=True).graph
+    fast, reference = both(graph, _project_shapes(), fallback="pyshacl")
+    assert fast == reference
+
+
+def test_landscape_with_alignments_gives_the_same_results() -> None:
+    from sgam_onto.landscape import load_landscape
+
+    graph = load_landscape(with_alignments=True).graph
+    fast, reference = both(graph, _project_shapes(), fallback="pyshacl")
+    assert fast == reference
