@@ -204,9 +204,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "check",
         help="load the landscape, check it, print a summary",
-        description="The main job: syntax gate over every file, OWL consistency with HermiT, "
-        "and a summary of the landscape. Exit 0 ok, 1 a check failed, 2 nothing to check "
-        "(a file could not be loaded).",
+        description="The main job: syntax gate over every file, SHACL validation, OWL "
+        "consistency with HermiT (verdict cached by content hash), the SPARQL integrity checks "
+        "of queries/checks/, and a summary of the landscape. Exit 0 ok, 1 a check failed, "
+        "2 nothing to check (a file could not be loaded).",
     )
     parser.add_argument(
         "files", nargs="*", type=Path, metavar="FILE",

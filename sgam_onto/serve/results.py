@@ -11,6 +11,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from sgam_onto.query.formats import term_json
+
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row = Sequence[Term | None]
 
@@ -27,28 +29,6 @@ GRAPH_TYPES = {
     "application/n-triples": "nt",
     "application/ld+json": "jsonld",
 }
-
-
-def _json_term(term: Term) -> dict[str, object]:
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, object] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    return {
-        "type": "triple",
-        "value": {
-            "subject": _json_term(term.subject),
-            "predicate": _json_term(term.predicate),
-            "object": _json_term(term.object),
-        },
-    }
 
 
 def _xml_term(term: Term) -> str:
@@ -84,7 +64,7 @@ def select(variables: Sequence[str], rows: Sequence[Row], fmt: str) -> bytes:
     """SELECT results as `fmt` (json, xml, csv, tsv)."""
     if fmt == "json":
         bindings = [
-            {v: _json_term(t) for v, t in zip(variables, row, strict=True) if t is not None}
+            {v: term_json(t) for v, t in zip(variables, row, strict=True) if t is not None}
             for row in rows
         ]
         doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
