@@ -88,15 +88,16 @@ def stamp_version(graph: Graph, version: str) -> None:
     graph.add((ONTOLOGY_IRI, OWL.versionInfo, Literal(version)))
 
 
-def label_of(graph: Graph, node: URIRef) -> str:
-    """An English (or untagged) rdfs:label, else the local name."""
-    labels = [lab for lab in graph.objects(node, RDFS.label) if isinstance(lab, Literal)]
-    for wanted in ("en", None):
-        matching = sorted(str(lab) for lab in labels if lab.language == wanted)
-        if matching:
-            return matching[0]
-    if labels:
-        return sorted(str(lab) for lab in labels)[0]
+def label_of(graph: Graph, node: URIRef, properties: tuple[URIRef, ...] = (RDFS.label,)) -> str:
+    """An English (or untagged) label from the first property that has one, else the local name."""
+    for prop in properties:
+        labels = [lab for lab in graph.objects(node, prop) if isinstance(lab, Literal)]
+        for wanted in ("en", None):
+            matching = sorted(str(lab) for lab in labels if lab.language == wanted)
+            if matching:
+                return matching[0]
+        if labels:
+            return sorted(str(lab) for lab in labels)[0]
     return local_name(node)
 
 

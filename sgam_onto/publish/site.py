@@ -13,7 +13,9 @@ import functools
 import posixpath
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+
+from sgam_onto.landscape import label_of
 
 BASE = "https://w3id.org/sgam-onto/"
 ONTOLOGY = "https://w3id.org/sgam-onto"
@@ -108,15 +110,7 @@ class SiteMap:
         return cached
 
     def _label(self, node: URIRef) -> str:
-        for prop in (RDFS.label, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")):
-            labels = [lab for lab in self.graph.objects(node, prop) if isinstance(lab, Literal)]
-            for wanted in ("en", None):
-                matching = sorted(str(lab) for lab in labels if lab.language == wanted)
-                if matching:
-                    return matching[0]
-            if labels:
-                return sorted(str(lab) for lab in labels)[0]
-        return local_name(str(node))
+        return label_of(self.graph, node, (RDFS.label, SKOS.prefLabel))
 
 
 def local_name(iri: str) -> str:

@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from sgam_onto.query.formats import term_json
+from sgam_onto.query.formats import term_csv, term_json
 
 Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
 Row = Sequence[Term | None]
@@ -50,14 +50,6 @@ def _xml_term(term: Term) -> str:
     )
 
 
-def _csv_term(term: Term | None) -> str:
-    if term is None:
-        return ""
-    if isinstance(term, ox.BlankNode):
-        return f"_:{term.value}"
-    if isinstance(term, ox.NamedNode | ox.Literal):
-        return term.value
-    return str(term)
 
 
 def select(variables: Sequence[str], rows: Sequence[Row], fmt: str) -> bytes:
@@ -89,7 +81,7 @@ def select(variables: Sequence[str], rows: Sequence[Row], fmt: str) -> bytes:
         writer = csv.writer(buf, lineterminator="\r\n")
         writer.writerow(variables)
         for row in rows:
-            writer.writerow([_csv_term(t) for t in row])
+            writer.writerow([term_csv(t) for t in row])
         return buf.getvalue().encode("utf-8")
     if fmt == "tsv":
         lines = ["\t".join(f"?{v}" for v in variables)]
