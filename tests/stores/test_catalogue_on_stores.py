@@ -20,10 +20,6 @@ QUERIES = Catalogue().queries()
 # query is reformulated to work everywhere, the entry must go. Numbers and booleans are compared
 # by value, since Virtuoso writes a stored false as "0"^^xsd:boolean.
 VIRTUOSO_QUIRKS: dict[str, str] = {
-    "cim-class-coverage": "Virtuoso's SPARQL compiler fails (SP031 sparp_check_field_mapping_spo) "
-    "on this text; it also returns the EXISTS boolean as an integer",
-    "cim-equipment-interactions": "Virtuoso's SQL compiler fails (SQ156 unknown table for a "
-    "column) on a zero-or-more path joined with a UNION of BINDs",
 }
 
 
