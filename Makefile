@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help check test system-deps fmt fmt-check lint reason site serve bench clean
+.PHONY: help check test system-deps fmt fmt-check lint reason site serve bench fuzz clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ serve: $(STAMP) ## Serve the site with content negotiation and a read-only SPARQ
 
 bench: $(STAMP) ## Benchmarks at scale; writes benchmarks/RESULTS.md (long; not run by the tests)
 	$(BIN)/python benchmarks/run.py --scales 10k,100k,1M --repeat 3 --pyshacl-max 100k --pyshacl-budget 900
+
+fuzz: $(STAMP) ## Fuzz the loader, the formatter and the query engines (2,000 examples a test)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/fuzz
 
 clean: ## Remove the virtual environment and caches
 	rm -rf $(VENV) .pytest_cache .ruff_cache build dist

@@ -47,12 +47,11 @@ def default_files() -> list[Path]:
 
 def format_file(path: Path) -> Formatted:
     """Parse a Turtle file strictly and produce its deterministic text (nothing is written)."""
+    from sgam_onto.limits import read_bounded
+
     if path.suffix.lower() != ".ttl":
         raise LoadError(path, message="fmt rewrites Turtle (.ttl) files only")
-    try:
-        original = path.read_bytes()
-    except OSError as err:
-        raise LoadError(path, message=err.strerror or str(err)) from None
+    original = read_bounded(path)  # refuses a file over the size limit before reading it
     return Formatted(path, original, *format_bytes(original, path))
 
 
@@ -143,7 +142,13 @@ def run(args: argparse.Namespace) -> int:
         if result.dropped_comments and not args.drop_comments:
             code = max(code, EXIT_FAIL)
             continue
-        atomic_write(path, result.text.encode("utf-8"))
+        try:
+            atomic_write(path, result.text.encode("utf-8"))
+        except OSError as err:  # disk full, read-only, immutable: the old file is untouched
+            print(f"{path}: cannot write ({err.strerror or err}); the file is unchanged",
+                  file=sys.stderr)
+            code = EXIT_LOAD
+            continue
         print(path)
     verb = "would be reformatted" if args.check else "reformatted"
     print(f"{changed} of {len(files)} files {verb}", file=sys.stderr)

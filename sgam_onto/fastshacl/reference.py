@@ -19,6 +19,9 @@ def pyshacl_results(data: Graph, shapes: Graph) -> list[ValidationResult]:
     """pyshacl's results for ``data`` against ``shapes``; neither graph is changed."""
     import pyshacl
 
+    from sgam_onto.limits import seal_rdflib
+
+    seal_rdflib()  # pyshacl runs shape SPARQL on rdflib: no FROM/LOAD fetching, no SERVICE
     logging.getLogger("pyshacl").setLevel(logging.ERROR)
     advanced = any((None, p, None) in shapes for p in (SH.target, SH.rule)) or (
         None, RDF.type, SH.SPARQLFunction) in shapes

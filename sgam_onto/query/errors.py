@@ -26,3 +26,7 @@ class QuerySyntaxError(LoadError):
     def __init__(self, path: str, line: int, column: int | None, message: str) -> None:
         self.engine_message = message
         super().__init__(path, line, column, message)
+
+
+class QueryRefused(LoadError):
+    """The query asks for something outside the local data (SERVICE)."""

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 
 from sgam_onto.errors import SgamError
 from sgam_onto.query.binding import Term, bind_params
-from sgam_onto.query.engine import syntax_error
+from sgam_onto.query.engine import refuse_outside_data, syntax_error
 from sgam_onto.query.stored import StoredQuery
 
 if TYPE_CHECKING:
@@ -31,6 +31,7 @@ class Result:
     variables: tuple[str, ...]
     rows: tuple[ResultRow, ...]
     query_text: str
+    truncated: bool = False  # more rows than the row limit (sgam_onto.limits); these are the first
 
     def __iter__(self) -> Iterator[ResultRow]:
         return iter(self.rows)
@@ -50,24 +51,35 @@ def run_query(
     columns: tuple[str, ...] | None = None,
     path: str = "<query>",
 ) -> Result:
-    """Evaluate a SELECT query; `params` are substituted as terms, never spliced into text."""
+    """Evaluate a SELECT query; `params` are substituted as terms, never spliced into text.
+
+    The limits of ``sgam_onto.limits`` apply: no SERVICE, bounded query length, nesting and
+    time (an in-memory store is queried in a worker that is killed at the deadline), and at
+    most the row limit of rows (``Result.truncated`` says when more were left out).
+    """
+    from sgam_onto import limits
+
+    refuse_outside_data(query_text, path)
     subs = {ox.Variable(name): term for name, term in (params or {}).items()}
     try:
-        solutions = store.query(query_text, substitutions=subs or None)
-        if not isinstance(solutions, ox.QuerySolutions):
-            raise SgamError(f"{path}: only SELECT queries are supported")
-        variables = tuple(v.value for v in solutions.variables)
-        order = columns or variables
-        missing = [c for c in order if c not in variables]
-        if missing:
-            raise SgamError(f"{path}: the query does not select {', '.join(missing)}")
-        index = [variables.index(c) for c in order]
-        rows = tuple(tuple(sol[i] for i in index) for sol in solutions)
+        got = limits.select_rows(
+            lambda: store.query(query_text, substitutions=subs or None),
+            isolate=isinstance(store, ox.Store),
+        )
     except SyntaxError as err:
         raise syntax_error(path, err) from None
+    except TypeError:
+        raise SgamError(f"{path}: only SELECT queries are supported") from None
     except (RuntimeError, OSError, ValueError) as err:
         raise SgamError(f"{path}: the query failed: {err}") from None
-    return Result(tuple(order), rows, query_text)
+    variables = got.variables
+    order = columns or variables
+    missing = [c for c in order if c not in variables]
+    if missing:
+        raise SgamError(f"{path}: the query does not select {', '.join(missing)}")
+    index = [variables.index(c) for c in order]
+    rows = tuple(tuple(row[i] for i in index) for row in got.rows)
+    return Result(tuple(order), rows, query_text, got.truncated)
 
 
 def bind_stored(query: StoredQuery, raw_params: Mapping[str, str] | None = None) -> dict[str, Term]:

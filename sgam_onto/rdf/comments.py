@@ -31,7 +31,9 @@ class Comments:
 def extract_comments(text: str, prefixes: dict[str, str], subjects: set[URIRef]) -> Comments:
     """Find the header and the comment blocks directly above a subject of ``subjects``."""
     found = Comments()
-    lines = text.splitlines()
+    # Turtle ends lines at CR and LF only; str.splitlines() would also break inside literals
+    # at U+0085, U+2028 or a form feed and mistake a '#' there for a comment.
+    lines = re.split(r"\r\n|\r|\n", text)
     block: list[tuple[int, str]] = []
     in_long: str | None = None
     seen_content = False

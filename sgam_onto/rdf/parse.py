@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from sgam_onto import limits
 from sgam_onto.errors import LoadError
 
 FORMATS: dict[str, ox.RdfFormat] = {
@@ -51,37 +52,105 @@ def format_for(path: str | Path) -> ox.RdfFormat:
         ) from None
 
 
-def parse_file(path: str | Path, format: ox.RdfFormat | None = None) -> ParsedFile:
-    """Parse one file strictly; any problem becomes a LoadError naming the file and position."""
+def parse_file(
+    path: str | Path, format: ox.RdfFormat | None = None, *, base_iri: str | None = None
+) -> ParsedFile:
+    """Parse one file strictly; any problem becomes a LoadError naming the file and position.
+
+    ``base_iri`` resolves relative IRIs (e.g. a test suite's retrieval IRI); without it a
+    relative IRI is an error. The size limits of ``sgam_onto.limits`` apply.
+    """
     path = Path(path)
     fmt = format or format_for(path)
     if path.is_dir():
         raise LoadError(path, message="is a directory, not an RDF file")
     if not path.exists():
         raise LoadError(path, message="no such file")
-    return _parse(path, fmt, {"path": path})
+    return _parse(path, fmt, limits.read_bounded(path), base_iri)
 
 
 def parse_bytes(
-    data: bytes | str, format: ox.RdfFormat, path: str | Path | None = None
+    data: bytes | str,
+    format: ox.RdfFormat,
+    path: str | Path | None = None,
+    *,
+    base_iri: str | None = None,
 ) -> ParsedFile:
     """Parse in-memory data; ``path`` is only used to name the source in errors."""
-    return _parse(None if path is None else Path(path), format, {"input": data})
+    shown = None if path is None else Path(path)
+    limits.check_data_size(data, shown)
+    return _parse(shown, format, data, base_iri)
 
 
-def _parse(path: Path | None, fmt: ox.RdfFormat, source: dict) -> ParsedFile:
+def _parse(
+    path: Path | None, fmt: ox.RdfFormat, data: bytes | str, base_iri: str | None
+) -> ParsedFile:
+    if fmt == ox.RdfFormat.RDF_XML:  # entities and nesting are sized before the parser sees them
+        limits.check_rdfxml(data.encode("utf-8") if isinstance(data, str) else data, path)
+    elif isinstance(data, bytes):  # the text formats are UTF-8 throughout, comments included
+        _check_utf8(data, path)
     try:
-        parser = ox.parse(format=fmt, **source)
+        parser = ox.parse(data, format=fmt, base_iri=base_iri)
         quads = list(parser)
     except SyntaxError as err:
-        raise LoadError(path, err.lineno, err.offset, _message(err)) from None
+        line, column = err.lineno, err.offset
+        if line is None and fmt == ox.RdfFormat.RDF_XML:  # Oxigraph's RDF/XML errors have none
+            line, column = _xml_position(data, _message(err))
+        raise LoadError(path, line, column, _message(err)) from None
     except OSError as err:
-        raise LoadError(path, message=err.strerror or str(err)) from None
+        raise LoadError(path, message=one_line(err.strerror or str(err))) from None
     except ValueError as err:  # e.g. a format the parser refuses for this input
-        raise LoadError(path, message=str(err)) from None
+        raise LoadError(path, message=one_line(str(err))) from None
+    except MemoryError:
+        raise limits.LimitError(path, message="not enough memory to parse this input") from None
+    limits.check_quads(quads, path)
     return ParsedFile(path, fmt, quads, dict(parser.prefixes))
+
+
+_QUOTED = re.compile(r"'([^']+)'|`([^`]+)`")
+
+
+def _xml_position(data: bytes | str, message: str) -> tuple[int | None, int | None]:
+    """Where an RDF/XML error is: expat's position for a well-formedness error, else the first
+    place the value the message quotes is written. (Entities were sized before parsing.)"""
+    import xml.parsers.expat
+
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    parser = xml.parsers.expat.ParserCreate()
+    try:
+        parser.Parse(raw, True)
+    except xml.parsers.expat.ExpatError as err:
+        return err.lineno, err.offset + 1
+    text = raw.decode("utf-8", "replace")
+    for match in _QUOTED.finditer(message):
+        quoted = match.group(1) or match.group(2)
+        for spelling in (f'"{quoted}"', f"'{quoted}'", quoted):
+            at = text.find(spelling)
+            if at >= 0:
+                start = text.rfind("\n", 0, at) + 1
+                return text.count("\n", 0, at) + 1, at - start + 1
+    return None, None
+
+
+def _check_utf8(data: bytes, path: Path | None) -> None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line_start = data.rfind(b"\n", 0, err.start) + 1
+        column = len(data[line_start:err.start].decode("utf-8", "replace")) + 1
+        line = data.count(b"\n", 0, err.start) + 1
+        raise LoadError(path, line, column, f"not UTF-8 (byte 0x{data[err.start]:02X})") from None
 
 
 def _message(err: SyntaxError) -> str:
     text = err.msg if isinstance(err.msg, str) else str(err)
-    return _POSITION_PREFIX.sub("", text).strip() or "syntax error"
+    return one_line(_POSITION_PREFIX.sub("", text).strip()) or "syntax error"
+
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """The parser quotes the offending character; a newline or control there is escaped so
+    that every error stays one line."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04X}", text)

@@ -239,6 +239,9 @@ def _split(shapes: Graph, native: bool) -> tuple[Graph, list[URIRef]]:
 def _pyshacl(data: Graph, engine_shapes: Graph, shapes: Graph) -> list[ValidationResult]:
     import pyshacl
 
+    from sgam_onto.limits import seal_rdflib
+
+    seal_rdflib()  # pyshacl runs shape SPARQL on rdflib: no FROM/LOAD fetching, no SERVICE
     # pyshacl logs notes about the shapes graph at WARNING level; results are what matters.
     logging.getLogger("pyshacl").setLevel(logging.ERROR)
     _conforms, report, _text = pyshacl.validate(

@@ -98,7 +98,7 @@ def test_default_files_are_the_ontology_and_shapes(
     landscape_copy: Path, capsys: pytest.CaptureFixture
 ) -> None:
     shapes = landscape_copy / "shapes"
-    shapes.mkdir()
+    shapes.mkdir(exist_ok=True)  # the fixture root has a shapes/ of its own, already formatted
     (shapes / "s.ttl").write_text("@prefix ex: <http://example.org/> . ex:s ex:p ex:o .\n")
     assert main(["fmt", "--check"]) == 1
     listed = capsys.readouterr().out.split()
