@@ -355,7 +355,7 @@ def main() -> int:
                         "status" not in big and big["seconds"] < 300
                         and big["peak_mb"] < 8192, _s(big)))
     else:
-        lines += ["The 10M run was not made in this run (`--big 10M`).", ""]
+        lines += ["10M triples: not run (it needs `--big 10M`).", ""]
 
     embedded = measure("catalogue", "embedded", str(files[largest]), repeat=1)
     rdflib_times = measure("catalogue", "rdflib", repeat=1, budget=args.rdflib_budget)
@@ -397,8 +397,11 @@ def main() -> int:
         targets.append((f"validate {_label(n)} within 5× of the embedded load",
                         fast["seconds"] <= 5 * load["seconds"],
                         f"{fast['seconds'] / load['seconds']:.1f}× the load"))
+    failed = sorted(k for k, v in embedded.get("queries", {}).items() if isinstance(v, str))
     targets.append((f"every catalogue query < 1 s embedded (landscape + {_label(largest)})",
-                    slowest < 1, f"slowest {slowest:.3f} s"))
+                    slowest < 1 and not failed,
+                    f"slowest that finished {slowest:.3f} s ({slowest:.1f}× the target)"
+                    + (f"; failed (timeout): {', '.join(failed)}" if failed else "")))
     if "status" not in check:
         targets.append(("`sgam-onto check` on the SRD landscape < 2 s", check["seconds"] < 2,
                         f"{check['seconds']:.2f} s ({check['seconds'] / 2:.2f}× the target)"))

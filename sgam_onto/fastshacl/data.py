@@ -72,17 +72,25 @@ class FastData:
 
     def _add(self, statements: Iterable[ox.Quad | ox.Triple]) -> None:
         encode = self.encoder.term
-        literal_type = ox.Literal
+        literal_type, quad_type, default_type = ox.Literal, ox.Quad, ox.DefaultGraph
         count = 0
 
         def encoded() -> Iterable[ox.Quad]:
+            """Each statement in the default graph, its literal encoded; a parsed quad that
+            needs neither is passed on as it is (most of them: no new object per triple)."""
             nonlocal count
             for statement in statements:
                 count += 1
                 obj = statement.object
                 if type(obj) is literal_type:
-                    obj = encode(obj)
-                yield ox.Quad(statement.subject, statement.predicate, obj, DEFAULT)
+                    stored = encode(obj)
+                    if stored is not obj:
+                        yield ox.Quad(statement.subject, statement.predicate, stored, DEFAULT)
+                        continue
+                if type(statement) is quad_type and type(statement.graph_name) is default_type:
+                    yield statement
+                else:
+                    yield ox.Quad(statement.subject, statement.predicate, obj, DEFAULT)
 
         self.store.bulk_extend(encoded())
         self.triples += count

@@ -92,21 +92,26 @@ class _Run:
         self.compiler.target_prefixes = []
         focus = self.compiler.focus(shape)
         prefixes = "".join(dict.fromkeys(self.compiler.target_prefixes))
-        return self._evaluate(shape.node, focus, prefixes)
+        return self._evaluate(shape.node, focus, prefixes, Compiler.subjects_of(shape))
 
-    def _evaluate(self, node: Node, focus: str, prefixes: str) -> list[ValidationResult]:
+    def _evaluate(self, node: Node, focus: str, prefixes: str, covered: URIRef | None = None
+                  ) -> list[ValidationResult]:
+        """``covered``: a property P whose subjects are exactly the focus nodes; a pattern that
+        starts with ``?this P ?v`` then needs no join with ``focus``."""
         compiled = self.compiler.compile(node)
         shape = compiled.shape
         found: list[ValidationResult] = []
         if shape.deactivated:
             return found
         make = _Maker(self.shapes.graph, shape)
+        implied = covered is not None and shape.path == covered
         if compiled.value_checks:
             checks = compiled.value_checks
             pattern, v = self.compiler.value_nodes(shape, "?this")
             oks = [f"COALESCE({c.ok(v)}, false)" for c in checks]
             projected = " ".join(f"({ok} AS ?_ok{i})" for i, ok in enumerate(oks))
-            text = (f"{prefixes}SELECT ?this ({v} AS ?_value) {projected} WHERE {{ {focus} "
+            text = (f"{prefixes}SELECT ?this ({v} AS ?_value) {projected} WHERE {{ "
+                    f"{'' if implied else focus} "
                     f"{pattern} FILTER(!({' && '.join(oks)})) }}")
             for row in self.query(text):
                 for i, check in enumerate(checks):
@@ -115,7 +120,8 @@ class _Run:
         for check in compiled.focus_checks:
             pattern, value, path, key = check.pattern("?this")
             projection = " ".join(dict.fromkeys(v for v in ("?this", value, path, key) if v))
-            text = f"{prefixes}SELECT DISTINCT {projection} WHERE {{ {focus} {pattern} }}"
+            scope = "" if implied and check.binds_focus else focus
+            text = f"{prefixes}SELECT DISTINCT {projection} WHERE {{ {scope} {pattern} }}"
             for row in self.query(text):
                 found.append(make(
                     row["this"], check.component,
@@ -129,7 +135,7 @@ class _Run:
                 found += self._sparql(check.query, nodes, shape, make)
         for child in shape.values(SH.property):
             if shape.path is None:
-                found += self._evaluate(child, focus, prefixes)
+                found += self._evaluate(child, focus, prefixes, covered)
             else:
                 inner = focus.replace("SELECT DISTINCT ?this", "SELECT DISTINCT (?this AS ?_of)", 1)
                 values = self.compiler.values(shape, "?_of", "?this")

@@ -74,3 +74,15 @@ def test_landscape_with_alignments_gives_the_same_results() -> None:
     graph = load_landscape(with_alignments=True).graph
     fast, reference = both(graph, _project_shapes(), fallback="pyshacl")
     assert fast == reference
+
+
+def test_class_closures_and_subject_targets_give_the_same_results() -> None:
+    """Class checks over a subclass closure; shapes targeting the subjects of the property
+    their property shapes follow (queried without a separate focus join)."""
+    graph = graph_from_quads(parse_file(FIXTURES / "class_and_subjects.ttl").quads)
+    fast, reference = both(graph, graph)
+    assert fast == reference
+    components = {str(k[2]).rsplit("#", 1)[-1] for k in reference}
+    assert {"ClassConstraintComponent", "UniqueLangConstraintComponent",
+            "DisjointConstraintComponent", "EqualsConstraintComponent",
+            "DatatypeConstraintComponent"} <= components
