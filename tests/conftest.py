@@ -65,3 +65,18 @@ def virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Virtuo
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso")).start()
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def fresh_virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[VirtuosoServer]:
+    """A Virtuoso server of the module's own, for parity tests.
+
+    Virtuoso 7.2 plans queries from statistics over its whole database; with the large graphs
+    that load and failure tests leave in the shared server, some plans hit its bugs (a bound
+    path start ignored, an unbound footnote concatenated). Comparing query answers on a store
+    that holds only the graph under test keeps the parity tests about the queries.
+    """
+    require_virtuoso()
+    server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-fresh")).start()
+    yield server
+    server.stop()

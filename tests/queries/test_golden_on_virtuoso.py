@@ -25,11 +25,11 @@ RUNS = golden_runs()
 
 
 @pytest.fixture(scope="module")
-def on_virtuoso(virtuoso_server, landscape) -> Iterator[object]:
+def on_virtuoso(fresh_virtuoso_server, landscape) -> Iterator[object]:
     from sgam_onto.stores.credentials import Credentials
     from sgam_onto.stores.remote import RemoteStore, replace_graph
 
-    server = virtuoso_server
+    server = fresh_virtuoso_server
     creds = Credentials(server.user, server.password, "test") if server.user else None
     triples = (ox.Triple(q.subject, q.predicate, q.object) for q in landscape.store)
     body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)

@@ -47,8 +47,8 @@ def on_oxigraph(oxigraph_server, landscape: Landscape) -> Iterator[RemoteStore]:
 
 
 @pytest.fixture(scope="module")
-def on_virtuoso(virtuoso_server, landscape: Landscape) -> Iterator[RemoteStore]:
-    yield _loaded(virtuoso_server, landscape)
+def on_virtuoso(fresh_virtuoso_server, landscape: Landscape) -> Iterator[RemoteStore]:
+    yield _loaded(fresh_virtuoso_server, landscape)
 
 
 def test_the_catalogue_is_not_empty() -> None:
