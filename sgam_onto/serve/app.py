@@ -65,6 +65,8 @@ class SiteServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # Python's default backlog of 5 makes a burst of new connections retry after a second.
+    request_queue_size = 128
 
     def __init__(
         self,
@@ -99,6 +101,8 @@ class Handler(BaseHTTPRequestHandler):
     server: SiteServer
     server_version = "sgam-onto"
     protocol_version = "HTTP/1.1"
+    # Headers and body go out in two writes; with Nagle on, the body waits ~40 ms for an ACK.
+    disable_nagle_algorithm = True
 
     # ------------------------------------------------------------------ plumbing
 
