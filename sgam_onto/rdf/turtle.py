@@ -198,30 +198,56 @@ class _Writer:
     def _label(self, labelled: set[BNode]) -> dict[BNode, str]:
         """Name shared blank nodes by colour refinement over their neighbourhoods.
 
-        Nodes the refinement cannot tell apart are interchangeable in every graph met in
-        practice (an automorphism), so whichever is named first, the text is the same.
+        Where refinement leaves ties, each member of the first tied class is individualised in
+        turn and the choice giving the smallest certificate wins, so the names never depend on
+        the parser's blank node ids (a 3-cycle beside a 2-cycle is told apart). Past a search
+        budget the first member by id is taken, which only matters for large symmetric tangles.
         """
-        colour = dict.fromkeys(labelled, 0)
-        while labelled:
+        budget = [256]
+        colour = self._search(labelled, dict.fromkeys(labelled, 0), budget)[1]
+        self._colour = {}
+        order = sorted(labelled, key=lambda b: colour[b])
+        return {b: f"b{i}" for i, b in enumerate(order)}
+
+    def _refine(self, labelled: set[BNode], colour: dict[BNode, int]) -> dict[BNode, int]:
+        while True:
             self._colour = colour
             self._keys.clear()
             signature = {b: self._signature(b) for b in labelled}
             ranks = {sig: i for i, sig in enumerate(sorted(set(signature.values())))}
             refined = {b: ranks[signature[b]] for b in labelled}
-            if len(ranks) == len(set(colour.values())):  # stable
-                if len(ranks) == len(labelled):
-                    break
-                # Individualise one member of the first tied class and refine again.
-                members: dict[int, list[BNode]] = defaultdict(list)
-                for b, c in refined.items():
-                    members[c].append(b)
-                tied = min(c for c, group in members.items() if len(group) > 1)
-                chosen = min(members[tied], key=str)
-                refined = {b: 2 * c + (b == chosen) for b, c in refined.items()}
+            if len(ranks) == len(set(colour.values())):
+                return refined
             colour = refined
-        self._colour = {}
-        order = sorted(labelled, key=lambda b: colour[b])
-        return {b: f"b{i}" for i, b in enumerate(order)}
+
+    def _certificate(self, labelled: set[BNode], colour: dict[BNode, int]) -> tuple:
+        self._colour = colour
+        self._keys.clear()
+        return tuple(sorted(self._signature(b) for b in labelled))
+
+    def _search(
+        self, labelled: set[BNode], colour: dict[BNode, int], budget: list[int]
+    ) -> tuple[tuple, dict[BNode, int]]:
+        colour = self._refine(labelled, colour)
+        members: dict[int, list[BNode]] = defaultdict(list)
+        for b, c in colour.items():
+            members[c].append(b)
+        tied = [c for c, group in members.items() if len(group) > 1]
+        if not tied:
+            return self._certificate(labelled, colour), colour
+        first = min(tied)
+        candidates = sorted(members[first], key=str)
+        best: tuple[tuple, dict[BNode, int]] | None = None
+        for chosen in candidates:
+            budget[0] -= 1
+            split = {b: 2 * c + (b == chosen) for b, c in colour.items()}
+            found = self._search(labelled, split, budget)
+            if best is None or found[0] < best[0]:
+                best = found
+            if budget[0] <= 0:
+                break
+        assert best is not None
+        return best
 
     def _signature(self, node: BNode) -> tuple:
         outgoing = sorted(

@@ -104,12 +104,6 @@ def test_fmt_bytes_do_not_depend_on_process_or_hash_seed(tmp_path: Path) -> None
     assert len(set(outputs.values())) == 1, "fmt output differs between processes"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="sgam_onto/rdf/turtle.py labels blank nodes by colour refinement and breaks ties by "
-    "their random ids: a 3-cycle and a 2-cycle of blank nodes are not told apart, so the text "
-    "depends on the ids and fmt's read-back refuses the file most of the time",
-)
 def test_fmt_cycles_of_different_length_regression() -> None:
     from sgam_onto.commands.fmt import format_bytes
 
