@@ -2,7 +2,7 @@
 
 Not a test: ``benchmarks/run.py`` calls it, and anyone can run it by hand::
 
-    .venv/bin/python benchmarks/generate.py --triples 1000000 --out /tmp/scaled-1m.nt
+    .venv/bin/python benchmarks/generate.py --triples 1000000 --out scaled-1m.nt
 
 The output starts with the real landscape (``ontology/sgam.ttl``, schemes and data, parsed by
 the syntax gate) and continues with "nations": each adds a national standards body with
