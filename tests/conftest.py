@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from sgam_onto.landscape import Landscape, load_landscape
 from tests.stores.servers import OxigraphServer, VirtuosoServer, virtuoso_executable
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -80,3 +81,21 @@ def fresh_virtuoso_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     server = VirtuosoServer(tmp_path_factory.mktemp("virtuoso-fresh")).start()
     yield server
     server.stop()
+
+
+SEED_DIR = Path(__file__).resolve().parents[1] / ".." / "shared" / "seed"
+
+
+@pytest.fixture(scope="session")
+def landscape() -> Landscape:
+    """The real landscape, loaded once per session through the syntax gate."""
+    return load_landscape()
+
+
+@pytest.fixture(scope="session")
+def srd_text() -> str:
+    """The SRD's plain text; tests that read it skip where the shared folder is absent."""
+    files = sorted(SEED_DIR.glob("*.txt"))
+    if not files:
+        pytest.skip(f"the SRD text is not available at {SEED_DIR.resolve()} (shared folder absent)")
+    return files[0].read_text(encoding="utf-8")
