@@ -26,6 +26,7 @@ from sgam_onto.query.formats import (
 from sgam_onto.query.labels import label_of, labels_for
 from sgam_onto.query.pyvalues import to_python
 from sgam_onto.query.runner import Result, run_query, run_stored
+from tests.report.readers import split_row, unescape
 
 ID = "https://w3id.org/sgam-onto/id/"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -185,48 +186,24 @@ def test_table_aligns_wide_characters() -> None:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def split_gfm_row(line: str) -> list[str]:
-    """Cells of a GitHub table row: split on pipes not escaped by a backslash."""
-    assert line.startswith("| ") and line.endswith(" |")
-    cells, current, i = [], "", 1
-    while i < len(line) - 1:
-        ch = line[i]
-        if ch == "\\" and i + 1 < len(line):
-            current += line[i : i + 2]
-            i += 2
-            continue
-        if ch == "|":
-            cells.append(current.strip())
-            current = ""
-        else:
-            current += ch
-        i += 1
-    cells.append(current.strip())
-    return cells
-
-
-def unescape_md(cell: str) -> str:
-    return re.sub(r"\\(.)", r"\1", cell.replace("<br>", "\n"))
-
-
 def test_markdown_escapes_pipes_and_line_breaks(mixed: Result) -> None:
     text = to_markdown(mixed, {f"{ID}body/iec-tc57": "IEC TC 57 | *main*"})
     lines = text.splitlines()
     assert len(lines) == 4  # header, rule, two rows: no value broke a row
     assert lines[1] == "| --- | --- | --- | --- | --- | --- | --- | --- |"
-    cells = split_gfm_row(lines[2])
+    cells = split_row(lines[2])
     assert len(cells) == 8
     assert cells[0] == f"IEC TC 57 \\| \\*main\\* <{ID}body/iec-tc57>"
     assert cells[7] == 'a, "quoted" \\| pipe<br>next line<br>end'
-    assert unescape_md(cells[7]) == 'a, "quoted" | pipe\nnext line\nend'
-    assert split_gfm_row(lines[3]) == [""] * 8
+    assert unescape(cells[7]) == 'a, "quoted" | pipe\nnext line\nend'
+    assert split_row(lines[3]) == [""] * 8
 
 
 def test_markdown_escaping_round_trips_punctuation() -> None:
     nasty = "a|b\\|c `code` *em* _u_ [link](x) <b>html</b> & ~~s~~"
     escaped = md_escape(nasty)
     assert "|" not in escaped.replace("\\|", "")
-    assert unescape_md(escaped) == nasty
+    assert unescape(escaped) == nasty
 
 
 # --- labels and Python values -----------------------------------------------------------------

@@ -15,7 +15,7 @@ Table = tuple[list[str], list[list[Cell]]]
 _LINK = re.compile(r"\[(?P<text>(?:\\.|[^\]\\])*)\]\(<(?P<iri>[^>]*)>\)\Z")
 
 
-def _split_row(line: str) -> list[str]:
+def split_row(line: str) -> list[str]:
     """Cells of a `| a | b |` line, splitting on pipes that are not backslash-escaped."""
     inner = line.strip()
     assert inner.startswith("|") and inner.endswith("|"), line
@@ -36,15 +36,15 @@ def _split_row(line: str) -> list[str]:
     return cells
 
 
-def _unescape(text: str) -> str:
+def unescape(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text.replace("<br>", "\n"))
 
 
 def md_cell(raw: str) -> Cell:
     m = _LINK.match(raw)
     if m:
-        return _unescape(m.group("text")), m.group("iri")
-    return _unescape(raw), None
+        return unescape(m.group("text")), m.group("iri")
+    return unescape(raw), None
 
 
 def markdown_tables(text: str) -> dict[str, Table]:
@@ -58,11 +58,11 @@ def markdown_tables(text: str) -> dict[str, Table]:
         if anchor:
             key = anchor.group(1)
         elif lines[i].startswith("| ") and key is not None and key not in tables:
-            header = [_unescape(c) for c in _split_row(lines[i])]
+            header = [unescape(c) for c in split_row(lines[i])]
             rows = []
             i += 2  # the rule line
             while i < len(lines) and lines[i].startswith("| "):
-                rows.append([md_cell(c) for c in _split_row(lines[i])])
+                rows.append([md_cell(c) for c in split_row(lines[i])])
                 i += 1
             tables[key] = (header, rows)
             continue
