@@ -377,3 +377,35 @@ def test_an_engine_crash_is_reported_not_shared() -> None:
     query = "SELECT * WHERE { " + "{ " * 20000 + "?s ?p ?o " + "} " * 20000 + "}"
     with pytest.raises(limits.QueryLimitError, match=r"it crashed: SIG(SEGV|ABRT|BUS)"):
         limits.run_bounded(lambda: list(ox.Store().query(query)))
+
+
+AWKWARD = [
+    ox.Literal("tab\tnew\nline\rreturn \"quoted\" back\\slash \x00 \u2028 é 𝄞"),
+    ox.Literal("colour", language="en-GB"),
+    ox.Literal("01", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+    ox.Literal("1.50", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+    ox.Literal("1e0", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#double")),
+    ox.Literal("not a date", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+    ox.Literal("x", datatype=ox.NamedNode("urn:x-own:type")),
+    ox.Literal(""),
+    ox.BlankNode("b1"),
+    ox.NamedNode("http://example.org/a%20b?c=d#é"),
+]
+
+
+def test_rows_from_the_worker_are_the_terms_the_engine_gave() -> None:
+    store = ox.Store()
+    s, p = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p")
+    for value in AWKWARD:
+        store.add(ox.Quad(s, p, value))
+    query = (
+        "SELECT ?o ?none ?t WHERE { ?s ?p ?o OPTIONAL { ?o ?p ?none } "
+        "BIND(TRIPLE(?s, ?p, ?o) AS ?t) } ORDER BY STR(?o)"
+    )
+    worker = limits.select_rows(lambda: store.query(query))
+    in_process = limits.select_rows(lambda: store.query(query), isolate=False)
+    assert worker.variables == in_process.variables == ("o", "none", "t")
+    assert worker.rows == in_process.rows
+    assert {row[0] for row in worker.rows} == {quad.object for quad in store}
+    assert all(row[1] is None and isinstance(row[2], ox.Triple) for row in worker.rows)
+    assert not worker.truncated
