@@ -239,26 +239,39 @@ def _split(shapes: Graph, native: bool) -> tuple[Graph, list[URIRef]]:
 def _pyshacl(data: Graph, engine_shapes: Graph, shapes: Graph) -> list[ValidationResult]:
     import pyshacl
 
+    from sgam_onto.errors import SgamError
     from sgam_onto.limits import seal_rdflib
+    from sgam_onto.validate.spec import as_specified
 
     seal_rdflib()  # pyshacl runs shape SPARQL on rdflib: no FROM/LOAD fetching, no SERVICE
     # pyshacl logs notes about the shapes graph at WARNING level; results are what matters.
     logging.getLogger("pyshacl").setLevel(logging.ERROR)
-    _conforms, report, _text = pyshacl.validate(
-        data,
-        shacl_graph=engine_shapes,
-        inference="none",
-        advanced=needs_advanced(engine_shapes),
-        inplace=(None, SH.rule, None) not in engine_shapes,
-        allow_warnings=False,
-        allow_infos=False,
-        abort_on_first=False,
-    )
+    engine_shapes = as_specified(engine_shapes)
+    try:
+        _conforms, report, _text = pyshacl.validate(
+            data,
+            shacl_graph=engine_shapes,
+            inference="none",
+            advanced=needs_advanced(engine_shapes),
+            inplace=(None, SH.rule, None) not in engine_shapes,
+            allow_warnings=False,
+            allow_infos=False,
+            abort_on_first=False,
+        )
+    except NotImplementedError as err:
+        raise SgamError(
+            "the shapes use a SHACL feature the reference validator (pyshacl) does not "
+            f"support: {_one_line(err) or 'not implemented'}"
+        ) from None
+    except pyshacl.errors.ReportableRuntimeError as err:
+        raise SgamError(f"the shapes cannot be used: {_one_line(err)}") from None
     if not isinstance(report, Graph):  # a ValidationFailure: the shapes themselves are broken
-        from sgam_onto.errors import SgamError
-
         raise SgamError(f"the shapes cannot be used: {report}")
     return read_results(report, shapes)
+
+
+def _one_line(err: BaseException) -> str:
+    return " ".join(str(err).split())
 
 
 def needs_advanced(shapes: Graph) -> bool:

@@ -42,6 +42,7 @@ def load_shapes(files: Sequence[Path] | None = None) -> Graph:
     """The merged shapes graph (cached; do not modify the returned graph)."""
     from sgam_onto.rdf.convert import add_quads
     from sgam_onto.rdf.parse import parse_file
+    from sgam_onto.validate.spec import as_specified
 
     files = list(files) if files is not None else shapes_files()
     key = tuple((str(f.resolve()), _mtime(f)) for f in files)
@@ -54,6 +55,7 @@ def load_shapes(files: Sequence[Path] | None = None) -> Graph:
         add_quads(graph, parsed.quads)
         for prefix, namespace in parsed.prefixes.items():
             graph.bind(prefix, namespace, override=False)
+    graph = as_specified(graph)  # before the owl:imports it reads are dropped
     graph.remove((None, OWL.imports, None))
     _CACHE[key] = graph
     return graph

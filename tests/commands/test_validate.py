@@ -9,16 +9,18 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import SH
 
 from sgam_onto.cli import main
+from sgam_onto.landscape import load_landscape
 from sgam_onto.validate.shapes import load_shapes
 
 ROOT = Path(__file__).resolve().parents[2]
 BAD = "examples/invalid-contribution.ttl"
 GOOD = "examples/valid-contribution.ttl"
 SGAMSH = "https://w3id.org/sgam-onto/shapes#"
+SGAM = "https://w3id.org/sgam-onto#"
 
 # Each mistake of the example: the rule it breaks and the line the report points at.
 MISTAKES = [
@@ -160,3 +162,45 @@ def test_fast_engine_reports_what_pyshacl_reports(capsys: pytest.CaptureFixture)
         return sorted(json.dumps(r, sort_keys=True) for r in report["results"])
     assert keyed(reports["fast"]) == keyed(reports["pyshacl"])
     assert len(reports["fast"]["results"]) == 12
+
+
+SPARQL_SHAPE = """\
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix owl: <http://www.w3.org/2002/07/owl#> .
+@prefix sgam: <https://w3id.org/sgam-onto#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix ex: <https://example.org/shapes#> .
+
+<https://example.org/shapes> sh:declare [
+    sh:prefix "sgam" ; sh:namespace "https://w3id.org/sgam-onto#"^^xsd:anyURI ] .
+ex:Prefixes owl:imports <https://example.org/shapes> .
+
+ex:ItemShape a sh:NodeShape ;
+  sh:targetClass sgam:CoordinationItem ;
+  sh:sparql [
+    sh:message "coordination item {$this} is of high importance" ;
+    sh:prefixes ex:Prefixes ;
+    sh:select "SELECT $this WHERE { $this sgam:highImportance true . %s }" ] .
+"""
+
+
+def test_user_shapes_read_prefixes_through_a_local_owl_imports(tmp_path: Path) -> None:
+    shapes = tmp_path / "own.ttl"
+    shapes.write_text(SPARQL_SHAPE % "", encoding="utf-8")
+    done = run_cli("--shapes", str(shapes), "--format", "json")
+    assert done.returncode == 1, done.stderr
+    focus = {r["focusNode"]["value"] for r in json.loads(done.stdout)["results"]}
+    graph = load_landscape().graph
+    high = {str(s) for s in graph.subjects(URIRef(SGAM + "highImportance"), Literal(True))}
+    assert focus == high and len(high) == 7
+
+
+def test_shapes_the_reference_engine_cannot_run_are_one_line_exit_2(tmp_path: Path) -> None:
+    shapes = tmp_path / "own.ttl"
+    shapes.write_text(SPARQL_SHAPE % "GRAPH $shapesGraph { ?s ?p ?o }", encoding="utf-8")
+    done = run_cli("--shapes", str(shapes))
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in done.stderr
+    assert "the reference validator (pyshacl) does not support" in lines[0]
