@@ -1,7 +1,8 @@
 """``sgam-onto validate [FILE...]``: check contributions (or the landscape) against the shapes.
 
 The files are loaded together with the landscape, so that references to existing bodies,
-actors and contexts resolve and a reference to an unknown one is reported. The report goes to
+actors and contexts resolve and a reference to an unknown one is reported; they are linted
+too (``sgam-onto lint``) unless --no-lint. The report goes to
 stdout; load errors go to stderr as PATH:LINE:COL. Exit 0 conforms, 1 does not conform
 (violations; warnings too with --strict), 2 a file could not be loaded or bad arguments.
 """
@@ -23,7 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if args.engine == "fast":
         from sgam_onto.fastshacl.cli import validate_files_fast as validate_files
     outcome = validate_files(
-        args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None
+        args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None,
+        lint=not args.no_lint,
     )
     sys.stdout.write(render(outcome, args.format, strict=args.strict))
     if args.format in ("json", "turtle"):  # keep stdout machine-readable; summary to stderr
@@ -60,6 +62,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--shapes", action="append", type=Path, metavar="PATH",
         help="validate against these shape files or directories instead of shapes/ "
         "(repeatable), e.g. shapes/qa",
+    )
+    parser.add_argument(
+        "--no-lint", action="store_true",
+        help="leave out the lint of the files (see `sgam-onto lint`), which otherwise "
+        "joins the report and fails validation like a violation",
     )
     parser.add_argument(
         "--engine", choices=("pyshacl", "fast"), default="pyshacl",

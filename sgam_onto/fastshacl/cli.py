@@ -23,11 +23,13 @@ def validate_files_fast(
     *,
     with_alignments: bool = False,
     shapes_from: Iterable[str | Path] | None = None,
+    lint: bool = True,
 ) -> ValidationOutcome:
     """Like ``sgam_onto.validate.validate_files``, on the fast path (pyshacl for what it
     cannot compile). Raises LoadError (exit code 2) when a file cannot be loaded."""
     from sgam_onto.fastshacl import FastData, validate
     from sgam_onto.landscape import label_of, load_landscape
+    from sgam_onto.validate.api import lint_inputs
     from sgam_onto.validate.shapes import load_shapes, shapes_files
 
     started = time.perf_counter()
@@ -45,4 +47,5 @@ def validate_files_fast(
         prefixes=dict(landscape.prefixes),
         triples=len(graph),
         seconds=time.perf_counter() - started,
+        lint=lint_inputs(inputs, landscape) if lint else [],
     )

@@ -1,6 +1,7 @@
 """Validate the landscape, alone or with contributions, against the shapes.
 
-``validate_files`` is what ``sgam-onto validate FILE...`` runs; ``validate_landscape`` is the
+``validate_files`` is what ``sgam-onto validate FILE...`` runs (the files are linted as well);
+``validate_landscape`` is the
 entry point for other commands (``check``) that already hold a loaded landscape. Neither
 changes the graphs it is given: they are only read, and what is added to them for
 validation (a contribution, the ontology) goes into a new graph.
@@ -19,6 +20,7 @@ from sgam_onto.validate.results import ValidationOutcome, ValidationResult
 
 if TYPE_CHECKING:
     from sgam_onto.landscape import Landscape
+    from sgam_onto.lint.findings import Finding
 
 
 def validate_landscape(
@@ -58,8 +60,10 @@ def validate_files(
     *,
     with_alignments: bool = False,
     shapes_from: Iterable[str | Path] | None = None,
+    lint: bool = True,
 ) -> ValidationOutcome:
-    """Load the landscape with ``files`` added (strict syntax gate) and validate it all.
+    """Load the landscape with ``files`` added (strict syntax gate) and validate it all;
+    with ``lint``, the files are linted too (``sgam_onto.lint``).
 
     Raises LoadError (exit code 2) when a file is missing or cannot be parsed.
     """
@@ -71,8 +75,17 @@ def validate_files(
     shapes = load_shapes(shapes_files(shapes_from))
     landscape = load_landscape(inputs, with_alignments)
     outcome = validate_landscape(landscape, shapes=shapes, inputs=inputs)
+    if lint:
+        outcome.lint = lint_inputs(inputs, landscape)
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def lint_inputs(inputs: Sequence[Path], landscape: Landscape) -> list[Finding]:
+    """The lint findings of the files under review, judged against the loaded landscape."""
+    from sgam_onto.lint import lint_files
+
+    return lint_files(inputs, landscape) if inputs else []
 
 
 def validate_data(graph: Graph, extra: Graph | None = None) -> Graph:

@@ -26,8 +26,15 @@ JSON is one object::
           "message": "...",
           "fixHint": "..."
         }
+      ],
+      "lint": [                     # findings of sgam_onto.lint in the files under review
+        {"file": "examples/x.ttl", "line": 3, "rule": "undeclared-term", "message": "..."}
       ]
     }
+
+Lint findings close the text report as ``PATH:LINE: rule: message`` lines and the Markdown
+report as a list; they fail validation like violations. They are not SHACL results, so the
+Turtle report leaves them out (the summary on stderr counts them).
 
 Turtle is the standard sh:ValidationReport graph, written deterministically.
 """
@@ -151,6 +158,8 @@ def render_text(outcome: ValidationOutcome, strict: bool = False) -> str:
             if result.hint:
                 lines += _wrapped(f"fix:   {result.hint}", "    ", "           ")
         lines.append("")
+    if outcome.lint:
+        lines += ["lint", *(f"  {finding}" for finding in outcome.lint), ""]
     lines.append(_verdict(outcome, strict))
     return "\n".join(lines) + "\n"
 
@@ -202,6 +211,12 @@ def render_markdown(outcome: ValidationOutcome, strict: bool = False) -> str:
             details.append(f"Rule: {_code(names.term(result.source_shape))}")
             lines.append("  " + " ".join(details))
         lines.append("")
+    if outcome.lint:
+        lines += ["#### Lint", ""]
+        lines += [
+            f"- {_code(f'{display_path(f.path)}:{f.line}')} **{f.rule}**: {_md(f.message)}"
+            for f in outcome.lint
+        ]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
@@ -248,6 +263,10 @@ def render_json(outcome: ValidationOutcome, strict: bool = False) -> str:
             }
             for _, results in _groups(outcome)
             for result in results
+        ],
+        "lint": [
+            {"file": display_path(f.path), "line": f.line, "rule": f.rule, "message": f.message}
+            for f in outcome.lint
         ],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

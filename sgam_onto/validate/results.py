@@ -20,6 +20,7 @@ from sgam_onto.validate.shacl_paths import Path as ShaclPath
 from sgam_onto.validate.shacl_paths import read_path, write_path
 
 if TYPE_CHECKING:
+    from sgam_onto.lint.findings import Finding
     from sgam_onto.validate.locations import FileIndex
 
 SGAMSH = "https://w3id.org/sgam-onto/shapes#"
@@ -83,6 +84,7 @@ class ValidationOutcome:
     prefixes: dict[str, str] = field(default_factory=dict)
     triples: int = 0
     seconds: float = 0.0
+    lint: list[Finding] = field(default_factory=list)  # what SHACL cannot see (sgam_onto.lint)
     _index: FileIndex | None = field(default=None, repr=False, compare=False)
 
     def count(self, severity: URIRef) -> int:
@@ -105,14 +107,17 @@ class ValidationOutcome:
         return len({r.focus for r in self.results})
 
     def conforms(self, strict: bool = False) -> bool:
-        """No violations; with ``strict`` no warnings either (infos never fail)."""
-        return self.violations == 0 and (not strict or self.warnings == 0)
+        """No violations and no lint findings; with ``strict`` no warnings either (infos
+        never fail). A lint finding, such as a misspelt term, fails like a violation."""
+        return self.violations == 0 and not self.lint and (not strict or self.warnings == 0)
 
     def summary(self) -> str:
-        """``N violations, M warnings in K resources``."""
+        """``N violations, M warnings in K resources`` (and lint findings, if any)."""
         parts = [plural(self.violations, "violation"), plural(self.warnings, "warning")]
         if self.infos:
             parts.append(plural(self.infos, "info"))
+        if self.lint:
+            parts.append(plural(len(self.lint), "lint finding"))
         return f"{', '.join(parts)} in {plural(self.resources, 'resource')}"
 
     def location(self, node: Node, predicate: Node | None = None) -> Location | None:

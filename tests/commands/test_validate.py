@@ -83,7 +83,11 @@ def test_invalid_example_reports_every_mistake_where_it_is() -> None:
     # the existing interaction 6 is reported too, where the landscape defines it
     assert "interaction:6  " in done.stdout
     assert "at ontology/data/interactions.ttl:" in done.stdout
-    assert lines[-1] == "12 violations, 0 warnings in 8 resources (does not conform)"
+    # the misspelt property is also a lint finding, at the line that uses it
+    assert f"  {BAD}:31: undeclared-term: sgam:highImportant " in done.stdout
+    assert lines[-1] == (
+        "12 violations, 0 warnings, 1 lint finding in 8 resources (does not conform)"
+    )
 
 
 def test_syntax_error_gives_path_line_column_and_exit_2(tmp_path: Path, capsys) -> None:
@@ -137,7 +141,7 @@ def test_json_on_stdout_summary_on_stderr(capsys) -> None:
         if r["location"]["file"] == BAD
     )
     assert located == sorted(MISTAKES)
-    assert err.startswith("12 violations, 0 warnings in 8 resources (")
+    assert err.startswith("12 violations, 0 warnings, 1 lint finding in 8 resources (")
 
 
 def test_the_landscape_alone_conforms(capsys) -> None:
@@ -204,3 +208,34 @@ def test_shapes_the_reference_engine_cannot_run_are_one_line_exit_2(tmp_path: Pa
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in done.stderr
     assert "the reference validator (pyshacl) does not support" in lines[0]
+
+
+@pytest.mark.parametrize("engine", ["pyshacl", "fast"])
+def test_lint_findings_join_the_report_and_fail_it(
+    engine: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (ROOT / GOOD).read_text(encoding="utf-8")
+    contribution = tmp_path / "hidden.ttl"
+    contribution.write_text(
+        text + '\ncoordination:27 rdfs:comment "a \\u202E note"@en .\n', encoding="utf-8"
+    )
+    line = text.count("\n") + 2
+    where = f"{contribution}:{line}"
+
+    code, out, _ = in_process(capsys, "--engine", engine, str(contribution))
+    assert code == 1
+    assert f"  {where}: text-hidden-character: " in out
+    assert out.endswith("0 violations, 0 warnings, 1 lint finding in 0 resources "
+                        "(does not conform)\n")
+
+    code, out, _ = in_process(capsys, "--engine", engine, "--format", "json", str(contribution))
+    doc = json.loads(out)
+    assert code == 1 and doc["conforms"] is False and doc["results"] == []
+    assert [(f["line"], f["rule"]) for f in doc["lint"]] == [(line, "text-hidden-character")]
+
+    code, out, _ = in_process(capsys, "--engine", engine, "--format", "markdown",
+                              str(contribution))
+    assert code == 1 and f"- `{where}` **text-hidden-character**: " in out
+
+    code, out, _ = in_process(capsys, "--engine", engine, "--no-lint", str(contribution))
+    assert code == 0 and out.endswith("(conforms)\n")

@@ -76,7 +76,10 @@ def test_outcome_counts_and_verdicts(invalid_outcome) -> None:
     assert invalid_outcome.violations == 12
     assert invalid_outcome.warnings == 0
     assert invalid_outcome.resources == 8
-    assert invalid_outcome.summary() == "12 violations, 0 warnings in 8 resources"
+    assert invalid_outcome.summary() == (
+        "12 violations, 0 warnings, 1 lint finding in 8 resources"
+    )
+    assert [(f.line, f.rule) for f in invalid_outcome.lint] == [(31, "undeclared-term")]
     assert not invalid_outcome.conforms()
     assert invalid_outcome.triples > len(load_landscape().graph)
 
@@ -91,7 +94,7 @@ def test_the_report_graph_holds_the_results(invalid_outcome) -> None:
 
 def test_a_conforming_contribution() -> None:
     outcome = validate_files([EXAMPLES / "valid-contribution.ttl"])
-    assert outcome.results == []
+    assert outcome.results == [] and outcome.lint == []
     assert outcome.conforms(strict=True)
     assert outcome.summary() == "0 violations, 0 warnings in 0 resources"
     assert URIRef(ID + "coordination/27") not in {r.focus for r in outcome.results}

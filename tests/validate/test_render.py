@@ -32,7 +32,12 @@ def test_text_groups_by_resource_with_location_message_value_and_fix(invalid_out
     assert "value: body:iec-tc57-wg99" in block
     assert "fix:   sgam:party body:iec-tc57-wg17, group:iec-tc57-wg13-wg14 ;" in block
     assert " ".join(block.split()).count(PARTY_MESSAGE) == 1
-    assert text.endswith("12 violations, 0 warnings in 8 resources (does not conform)\n")
+    assert text.endswith(
+        "\nlint\n"
+        f"  {BAD}:31: undeclared-term: sgam:highImportant is used as a property but its "
+        "vocabulary does not define it; did you mean sgam:highImportance?\n\n"
+        "12 violations, 0 warnings, 1 lint finding in 8 resources (does not conform)\n"
+    )
 
 
 def test_json_lists_every_result_with_its_location(invalid_outcome) -> None:
@@ -65,8 +70,13 @@ def test_markdown_is_ready_for_a_review_comment(invalid_outcome) -> None:
     markdown = render(invalid_outcome, "markdown")
     lines = markdown.splitlines()
     assert lines[0] == (
-        "### ❌ `sgam-onto validate`: 12 violations, 0 warnings in 8 resources (does not conform)"
+        "### ❌ `sgam-onto validate`: 12 violations, 0 warnings, 1 lint finding in 8 resources "
+        "(does not conform)"
     )
+    assert lines[-3:] == ["#### Lint", "", (
+        f"- `{BAD}:31` **undeclared-term**: sgam:highImportant is used as a property but its "
+        "vocabulary does not define it; did you mean sgam:highImportance?"
+    )]
     assert (
         f"#### `coordination:29` Coordination item 29: DER forecasts (`{BAD}:28`)" in lines
     )
