@@ -266,6 +266,18 @@ def machine() -> list[str]:
     ]
 
 
+def _section(path: Path, heading: str) -> str:
+    """The section of ``path`` under ``heading`` (up to the next ``## ``), or ""."""
+    if not path.is_file():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    start = text.find(f"\n{heading}\n")
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + 1)
+    return text[start + 1:] if end < 0 else text[start + 1:end + 1]
+
+
 def _count(text: str) -> int:
     from generate import _count as parse
 
@@ -412,9 +424,14 @@ def main() -> int:
     lines += ["## Targets", "", "| target | met | measured |", "|---|---|---|"]
     lines += [f"| {t} | {'met' if ok else 'not met'} | {m} |" for t, ok, m in targets]
     lines.append("")
+    from serve_load import SECTION, write_section
+
     from sgam_onto.io.atomic import atomic_write
 
+    kept = _section(RESULTS, SECTION)  # written by serve_load.py; kept as it is
     atomic_write(RESULTS, "\n".join(lines).encode("utf-8"))
+    if kept:
+        write_section(kept, RESULTS)
     print(f"wrote {RESULTS}", file=sys.stderr)
     return 0
 
