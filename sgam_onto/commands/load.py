@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from rdflib import Graph
+    import pyoxigraph as ox
 
 EPILOG = """\
 examples:
@@ -62,51 +62,59 @@ def run(args: argparse.Namespace) -> int:
     graph = graph_of(args)
     started = time.perf_counter()
     data = _read(args)  # the syntax gate: nothing is written if a file does not parse
-    target = _load_remote(args, graph, data) if remote else _load_embedded(args, graph, data)
+    if remote:
+        target, triples = _load_remote(args, graph, data), len(data)
+    else:
+        from sgam_onto.stores import embedded
+
+        embedded.graph_name(graph)  # a bad --graph is refused before anything is built
+        triples = embedded.replace_graph(args.store, graph, data)
+        target = str(args.store)
     seconds = time.perf_counter() - started
-    print(f"loaded {len(data)} triples into <{graph}> at {target} in {seconds:.2f} s")
+    print(f"loaded {triples} triples into <{graph}> at {target} in {seconds:.2f} s")
     sys.stdout.flush()
     return EXIT_OK
 
 
-def _read(args: argparse.Namespace) -> Graph:
-    """The triples to load, each file through the strict syntax gate."""
-    from rdflib import Graph
+def _read(args: argparse.Namespace) -> list[ox.Triple]:
+    """The triples to load, each file through the strict syntax gate, its blank nodes its own.
+
+    Without files: the landscape as ``load_landscape`` reads it. Files go straight from the
+    parser to the store, without an rdflib graph in between (ten times faster at a million).
+    """
+    import pyoxigraph as ox
 
     from sgam_onto.landscape import load_landscape
-    from sgam_onto.rdf.convert import add_quads
+    from sgam_onto.rdf.convert import to_oxigraph
     from sgam_onto.rdf.parse import parse_file
 
     if not args.files:
-        return load_landscape(with_alignments=args.with_alignments).graph
-    graph = Graph(bind_namespaces="none")
+        graph = load_landscape(with_alignments=args.with_alignments).graph
+        return [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph]
+    triples: set[ox.Triple] = set()
     for path in args.files:
-        add_quads(graph, parse_file(path).quads)  # blank nodes stay apart between files
-    return graph
+        fresh: dict[ox.BlankNode, ox.BlankNode] = {}
+
+        def own(term: ox.Term, fresh: dict = fresh) -> ox.Term:
+            if isinstance(term, ox.BlankNode):
+                return fresh.setdefault(term, ox.BlankNode())
+            return term
+
+        for quad in parse_file(path).quads:
+            triples.add(ox.Triple(own(quad.subject), quad.predicate, own(quad.object)))
+    return list(triples)
 
 
-def _load_embedded(args: argparse.Namespace, graph: str, data: Graph) -> str:
-    from sgam_onto.stores import embedded
-
-    embedded.graph_name(graph)  # reject a bad --graph before the store is created
-    store = embedded.open_store(args.store)
-    embedded.replace_graph(store, graph, data)
-    return str(args.store)
-
-
-def _load_remote(args: argparse.Namespace, graph: str, data: Graph) -> str:
+def _load_remote(args: argparse.Namespace, graph: str, data: list[ox.Triple]) -> str:
     import pyoxigraph as ox
 
     from sgam_onto.stores.args import endpoint_of
     from sgam_onto.stores.credentials import find_credentials
-    from sgam_onto.stores.embedded import graph_to_quads
     from sgam_onto.stores.remote import replace_graph
 
     endpoint = endpoint_of(args)
     url = endpoint.require("gsp")
     creds = find_credentials(url, args.netrc)
-    triples = (ox.Triple(q.subject, q.predicate, q.object)
-               for q in graph_to_quads(data, ox.DefaultGraph()))
-    body = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    body = ox.serialize(data, format=ox.RdfFormat.N_TRIPLES)
     replace_graph(endpoint, graph, body, credentials=creds, timeout=args.timeout)
     return url

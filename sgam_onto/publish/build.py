@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -166,8 +165,11 @@ def build_files(landscape=None) -> dict[str, bytes]:
 
 def publish(out: str | Path, landscape=None) -> BuildInfo:
     """Build the site into `out`, replacing a site published there before."""
+    from sgam_onto.io.swap import recover, replace_directory, sibling
+
     started = time.perf_counter()
     target = Path(out).resolve()
+    recover(target)
     if target.exists() and (
         not target.is_dir() or (any(target.iterdir()) and not (target / MARKER).is_file())
     ):
@@ -175,24 +177,14 @@ def publish(out: str | Path, landscape=None) -> BuildInfo:
             f"{out}: exists and is not a site published by sgam-onto; choose an empty or new folder"
         )
     files = build_files(landscape)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".new", dir=target.parent))
+    staging = sibling(target, ".new")
     try:
         for rel, data in files.items():
             path = staging / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(data)
         os.chmod(staging, 0o755)
-        old = None
-        if target.exists():
-            old = Path(
-                tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent)
-            )
-            os.rmdir(old)
-            os.replace(target, old)
-        os.replace(staging, target)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_directory(staging, target)
     except BaseException:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)

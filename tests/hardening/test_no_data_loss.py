@@ -272,3 +272,49 @@ def test_kill_9_while_writing_leaves_old_or_new_never_a_mix(tmp_path: Path) -> N
         if caught_mid_write:
             break
     assert caught_mid_write >= 1, "never managed to kill fmt while it was writing"
+
+
+def test_kill_9_while_loading_a_store_leaves_the_old_store(tmp_path: Path) -> None:
+    """load --store is killed while it builds the new store: the old one stays whole."""
+    from sgam_onto.stores import embedded
+
+    big = tmp_path / "big.nt"
+    with big.open("w", encoding="utf-8") as out:
+        for i in range(200_000):
+            out.write(f"<https://example.org/s{i}> <https://example.org/p> \"{i}\" .\n")
+    store = tmp_path / "stores" / "store"
+    small = Path(__file__).parent / "fixtures" / "small-load.ttl"
+    assert main(["load", "--store", str(store), "--graph", "https://example.org/g",
+                 str(small)]) == 0
+    before = embedded.read_graph(embedded.open_store(store, read_only=True),
+                                 "https://example.org/g")
+    caught = 0
+    for _attempt in range(5):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "sgam_onto", "load", "--store", str(store),
+             "--graph", "https://example.org/g", str(big)],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        try:
+            deadline = time.monotonic() + 300
+            while process.poll() is None and time.monotonic() < deadline:
+                if any(p.name.endswith(".loading") for p in store.parent.iterdir()):
+                    time.sleep(0.2)  # well inside the build
+                    os.kill(process.pid, signal.SIGKILL)
+                    caught += 1
+                    break
+        finally:
+            if process.poll() is None:
+                process.kill()
+            process.wait(30)
+        if caught:
+            break
+    assert caught, "never managed to kill load while it was building the store"
+    after = embedded.read_graph(embedded.open_store(store, read_only=True),
+                                "https://example.org/g")
+    assert isomorphic(after, before) and len(after) == len(before) > 0
+    assert main(["load", "--store", str(store), "--graph", "https://example.org/g",
+                 str(big)]) == 0
+    assert sorted(p.name for p in store.parent.iterdir()) == ["store"]
+    loaded = embedded.open_store(store, read_only=True)
+    assert embedded.count(loaded, "https://example.org/g") == 200_000

@@ -1,4 +1,4 @@
-"""The embedded store: exact term conversion, one-step graph replacement, graph views."""
+"""The embedded store: exact term conversion, whole-store graph replacement, graph views."""
 
 from __future__ import annotations
 
@@ -45,8 +45,8 @@ def test_conversion_round_trip_is_exact(literals: Graph) -> None:
 def test_store_canonicalises_but_the_files_as_parsed_graph_keeps_the_lexical_form(
     literals: Graph, tmp_path: Path
 ) -> None:
-    store = embedded.open_store(tmp_path / "store")
-    embedded.replace_graph(store, G1, literals)
+    embedded.replace_graph(tmp_path / "store", G1, literals)
+    store = embedded.open_store(tmp_path / "store", read_only=True)
     integers = {
         q.object.value
         for q in store.quads_for_pattern(None, ox.NamedNode("http://example.org/integer"), None)
@@ -64,8 +64,8 @@ def test_landscape_round_trips_through_the_store_up_to_canonical_literals(tmp_pa
     from sgam_onto.landscape import load_landscape
 
     graph = load_landscape().graph
-    store = embedded.open_store(tmp_path / "store")
-    assert embedded.replace_graph(store, G1, graph) == len(graph)
+    assert embedded.replace_graph(tmp_path / "store", G1, graph) == len(graph)
+    store = embedded.open_store(tmp_path / "store", read_only=True)
     assert isomorphic(_canonical(embedded.read_graph(store, G1)), _canonical(graph))
 
 
@@ -76,24 +76,38 @@ def _canonical(graph: Graph) -> Graph:
     return embedded.read_graph(store, "default")
 
 
+def _small() -> Graph:
+    small = Graph()
+    small.add((URIRef("http://example.org/a"), URIRef("http://example.org/b"), Literal("c")))
+    return small
+
+
+def _graphs(path: Path) -> dict[str, Graph]:
+    store = embedded.open_store(path, read_only=True)
+    names = [*(g.value for g in store.named_graphs()), "default"]
+    return {name: embedded.read_graph(store, name) for name in names}
+
+
 def test_replace_does_not_duplicate_and_leaves_other_graphs(
     literals: Graph, tmp_path: Path
 ) -> None:
-    store = embedded.open_store(tmp_path / "store")
-    small = Graph()
-    small.add((URIRef("http://example.org/a"), URIRef("http://example.org/b"), Literal("c")))
-    embedded.replace_graph(store, G2, small)
-    first = embedded.replace_graph(store, G1, literals)
-    assert embedded.replace_graph(store, G1, literals) == first
-    assert embedded.replace_graph(store, G1, small) == 1
-    assert embedded.count(store, G2) == 1
-    assert {g.value for g in store.named_graphs()} == {G1, G2}
+    path = tmp_path / "store"
+    embedded.replace_graph(path, G2, _small())
+    embedded.replace_graph(path, "default", _small())
+    first = embedded.replace_graph(path, G1, literals)
+    assert embedded.replace_graph(path, G1, literals) == first
+    assert embedded.replace_graph(path, G1, _small()) == 1
+    graphs = _graphs(path)
+    assert set(graphs) == {G1, G2, "default"}
+    assert all(isomorphic(g, _small()) for g in graphs.values())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # nothing left beside it
 
 
-def test_a_load_failing_midway_leaves_the_graph_as_it_was(literals: Graph, tmp_path: Path) -> None:
-    store = embedded.open_store(tmp_path / "store")
-    embedded.replace_graph(store, G1, literals)
-    before = embedded.read_graph(store, G1)
+def test_a_load_failing_midway_leaves_the_store_as_it_was(literals: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    embedded.replace_graph(path, G1, literals)
+    embedded.replace_graph(path, G2, _small())
+    before = _graphs(path)
 
     def broken() -> Iterator[ox.Triple]:
         for i in range(1000):
@@ -102,25 +116,38 @@ def test_a_load_failing_midway_leaves_the_graph_as_it_was(literals: Graph, tmp_p
         raise OSError("disk went away")
 
     with pytest.raises(OSError, match="disk went away"):
-        embedded.replace_graph(store, G1, broken())
-    assert isomorphic(embedded.read_graph(store, G1), before)
-    assert {g.value for g in store.named_graphs()} == {G1}
+        embedded.replace_graph(path, G1, broken())
+    after = _graphs(path)
+    assert set(after) == set(before) == {G1, G2, "default"}
+    assert all(isomorphic(after[name], before[name]) for name in before)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
 
 
-def test_staging_graphs_of_a_crashed_load_are_dropped(literals: Graph, tmp_path: Path) -> None:
-    store = embedded.open_store(tmp_path / "store")
+def test_staging_graphs_of_an_older_in_place_load_are_dropped(
+    literals: Graph, tmp_path: Path
+) -> None:
+    path = tmp_path / "store"
+    store = embedded.open_store(path)
     leftover = ox.NamedNode(STAGING_PREFIX + "crashed")
     store.add(ox.Quad(leftover, leftover, leftover, leftover))
-    embedded.replace_graph(store, G1, literals)
-    assert {g.value for g in store.named_graphs()} == {G1}
+    del store
+    embedded.replace_graph(path, G1, literals)
+    assert set(_graphs(path)) == {G1, "default"}
+
+
+def test_a_build_left_by_a_killed_load_is_removed(literals: Graph, tmp_path: Path) -> None:
+    path = tmp_path / "store"
+    embedded.replace_graph(path, G1, literals)
+    (tmp_path / ".store.x1.loading").mkdir()
+    embedded.replace_graph(path, G2, _small())
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]
+    assert set(_graphs(path)) == {G1, G2, "default"}
 
 
 def test_a_view_queries_one_graph_as_its_default(literals: Graph, tmp_path: Path) -> None:
-    store = embedded.open_store(tmp_path / "store")
-    embedded.replace_graph(store, G1, literals)
-    small = Graph()
-    small.add((URIRef("http://example.org/a"), URIRef("http://example.org/b"), Literal("c")))
-    embedded.replace_graph(store, G2, small)
+    embedded.replace_graph(tmp_path / "store", G1, literals)
+    embedded.replace_graph(tmp_path / "store", G2, _small())
+    store = embedded.open_store(tmp_path / "store", read_only=True)
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
     assert int(next(iter(embedded.GraphView(store, G2).query(count)))["n"].value) == 1
     assert int(next(iter(store.query(count)))["n"].value) == 0  # the store's default graph
