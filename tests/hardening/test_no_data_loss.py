@@ -233,6 +233,25 @@ def test_an_immutable_target_is_reported_and_left_alone(what: str, tmp_path: Pat
         assert leftovers(folder, {"data.ttl"}) == []
 
 
+def kill_when_seen(
+    process: subprocess.Popen, folder: Path, suffix: str, after: float = 0.0
+) -> bool:
+    """SIGKILL ``process`` (``after`` seconds) once a file ending in ``suffix`` appears in
+    ``folder``; whether it was killed so (rather than finishing first). It is reaped either way."""
+    try:
+        deadline = time.monotonic() + 300
+        while process.poll() is None and time.monotonic() < deadline:
+            if any(p.name.endswith(suffix) for p in folder.iterdir()):
+                time.sleep(after)
+                os.kill(process.pid, signal.SIGKILL)
+                return True
+        return False
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.wait(30)
+
+
 def test_kill_9_while_writing_leaves_old_or_new_never_a_mix(tmp_path: Path) -> None:
     """fmt of a large file is killed as soon as its temporary file appears (mid-write)."""
     source = tmp_path / "source.ttl"
@@ -249,17 +268,7 @@ def test_kill_9_while_writing_leaves_old_or_new_never_a_mix(tmp_path: Path) -> N
         process = subprocess.Popen([sys.executable, "-m", "sgam_onto", "fmt", "big.ttl"],
                                    cwd=folder, env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.DEVNULL)
-        try:
-            deadline = time.monotonic() + 300
-            while process.poll() is None and time.monotonic() < deadline:
-                if any(p.name.endswith(".tmp") for p in folder.iterdir()):
-                    os.kill(process.pid, signal.SIGKILL)
-                    caught_mid_write += 1
-                    break
-        finally:
-            if process.poll() is None:
-                process.kill()
-            process.wait(30)
+        caught_mid_write += kill_when_seen(process, folder, ".tmp")
         after = target.read_bytes()
         if after != before:  # the rename happened before the kill: then it is the whole output
             if expected_new is None:
@@ -295,18 +304,7 @@ def test_kill_9_while_loading_a_store_leaves_the_old_store(tmp_path: Path) -> No
              "--graph", "https://example.org/g", str(big)],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        try:
-            deadline = time.monotonic() + 300
-            while process.poll() is None and time.monotonic() < deadline:
-                if any(p.name.endswith(".loading") for p in store.parent.iterdir()):
-                    time.sleep(0.2)  # well inside the build
-                    os.kill(process.pid, signal.SIGKILL)
-                    caught += 1
-                    break
-        finally:
-            if process.poll() is None:
-                process.kill()
-            process.wait(30)
+        caught += kill_when_seen(process, store.parent, ".loading", after=0.2)
         if caught:
             break
     assert caught, "never managed to kill load while it was building the store"
