@@ -75,6 +75,13 @@ class FocusCheck:
     component: URIRef
     pattern: Callable[[str], tuple[str, str | None, str | None, str | None]]
     binds_focus: bool = False  # the pattern starts with the shape's own value pattern
+    # every solution of the pattern binds the focus node through a triple of the data, so the
+    # pattern may be evaluated without the focus nodes and its solutions filtered after
+    anchored: bool = False
+    # the pattern with the focus nodes inside (``grouped(focus)``), where that form is faster
+    grouped: Callable[[str], str] | None = None
+    # violated exactly when ``absent(x)`` has no solution (sh:minCount)
+    absent: Callable[[str], str] | None = None
 
 
 @dataclass
@@ -256,6 +263,9 @@ class Compiler:
                 lambda v, m=members: "((" + " + ".join(
                     [f"IF({self.conforms(s, v)}, 1, 0)" for s in m] or ["0"]) + ") = 1)"))
         self._focus_components(shape, out)
+        for check in out.focus_checks:
+            if check.binds_focus and shape.path is not None and never_empty(shape.path):
+                check.anchored = True
         for constraint in shape.values(SH.sparql):
             out.sparql_checks.append(self._sparql(shape, constraint))
         for check in out.value_checks:  # compile nested shapes now: Unsupported surfaces here
@@ -268,11 +278,12 @@ class Compiler:
             if n > 0:
                 out.focus_checks.append(FocusCheck(SH.MinCountConstraintComponent, lambda x, n=n: (
                     f"FILTER NOT EXISTS {{ {self.distinct(shape, x, n, None)} }}", None, None,
-                    None)))
+                    None), absent=lambda x, n=n: self.distinct(shape, x, n, None)))
+        anchored = shape.path is not None and never_empty(shape.path)
         for bound in shape.values(SH.maxCount):
             n = _integer(bound)
             out.focus_checks.append(FocusCheck(SH.MaxCountConstraintComponent, lambda x, n=n: (
-                self._more_than(shape, x, n, None), None, None, None)))
+                self._more_than(shape, x, n, None), None, None, None), anchored=anchored))
         for value in shape.values(SH.hasValue):
             out.focus_checks.append(self._has_value(shape, value))
         if SH.uniqueLang in p and any(
@@ -393,11 +404,11 @@ class Compiler:
         if shape.path is None:
             raise Unsupported("large counts on a node shape")
         where, v = self.value_nodes(shape, x)
-        c = self.var()
         if condition is not None:
             where += f" FILTER({condition(v)})"
-        return (f"{{ SELECT {x} (COUNT(DISTINCT {v}) AS {c}) WHERE {{ {where} }} GROUP BY {x}"
-                f" HAVING ({c} > {n}) }}")
+        # HAVING is evaluated before the projection: it must repeat the aggregate, not name it
+        return (f"{{ SELECT {x} WHERE {{ {where} }} GROUP BY {x}"
+                f" HAVING (COUNT(DISTINCT {v}) > {n}) }}")
 
     def _fewer_than(self, shape: Shape, x: str, n: int, condition: Callable[[str], str]) -> str:
         if n <= MAX_DISTINCT:
@@ -478,8 +489,18 @@ class Compiler:
         for bound in shape.values(SH.qualifiedMaxCount):
             n = _integer(bound)
             checks.append(FocusCheck(SH.QualifiedMaxCountConstraintComponent, lambda x, n=n: (
-                self._more_than(shape, x, n, condition), None, None, None)))
+                self._more_than(shape, x, n, condition), None, None, None),
+                grouped=lambda focus, n=n: self._counted(shape, focus, n, condition)))
         return checks
+
+    def _counted(self, shape: Shape, focus: str, n: int, condition: Callable[[str], str]
+                 ) -> str:
+        """The focus nodes (``?this``, among ``focus``) with more than ``n`` distinct value
+        nodes meeting ``condition``: one condition per value node, where the pairwise form of
+        ``distinct`` tests it once per pair."""
+        where, v = self.value_nodes(shape, "?this")
+        return (f"{{ SELECT ?this WHERE {{ {focus} {where} FILTER({condition(v)}) }}"
+                f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
 
     def _siblings(self, shape: Shape, qualified: Node) -> list[Node]:
         graph = self.shapes.graph
@@ -592,6 +613,22 @@ class Compiler:
             raise Unsupported("a SPARQL target without sh:select")
         self.target_prefixes.append(self.prefixes(graph.objects(target, SH.prefixes)))
         return f"{{ {select} }}"
+
+
+def never_empty(path: object) -> bool:
+    """Whether every pair that ``path`` connects is joined by at least one triple (no
+    zero-length match, which would connect any node, even one absent from the data, to
+    itself)."""
+    if isinstance(path, URIRef):
+        return True
+    kind, inner = path  # type: ignore[misc]
+    if kind in ("zeroOrMore", "zeroOrOne"):
+        return False
+    if kind == "sequence":
+        return any(never_empty(member) for member in inner)
+    if kind == "alternative":
+        return all(never_empty(member) for member in inner)
+    return never_empty(inner)  # inverse, oneOrMore
 
 
 _NOT_PREBINDABLE = re.compile(

@@ -5,6 +5,11 @@ node scope, and streamed into an in-memory store. On the way every typed literal
 (see ``terms``), and the literals that pyshacl would find ill-typed are recorded in the store
 itself, as ``[] fs:illTyped <literal>`` in a named graph the shapes never see, so that
 ``sh:datatype`` is decided on the lexical forms of the files as parsed.
+
+An N-Triples file holds one statement per line, and every typed literal in it is written with
+``^^``: only the lines with ``^^`` or a blank node (``_:``) go through Python; the others, most
+of a large file, are bulk loaded by the store as they are (nothing in them is rewritten, and
+no blank node of the file is outside the lines parsed together, so its scope stays whole).
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ class FastData:
     encoder: Encoder
     files: list[Path] = field(default_factory=list)
     graph: Graph | None = None  # the rdflib graph, when the data came as one
-    triples: int = 0
+    triples: int = 0  # distinct triples of the data graph
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> FastData:
@@ -48,7 +53,11 @@ class FastData:
 
                 raise LoadError(path, message="no such file")
             data.files.append(path)
-            data._add(_parsed(path, format_for(path)))
+            fmt = format_for(path)
+            if fmt == ox.RdfFormat.N_TRIPLES:
+                data._add_lines(path)
+            else:
+                data._add(_parsed(path, fmt))
         data._finish()
         return data
 
@@ -73,14 +82,11 @@ class FastData:
     def _add(self, statements: Iterable[ox.Quad | ox.Triple]) -> None:
         encode = self.encoder.term
         literal_type, quad_type, default_type = ox.Literal, ox.Quad, ox.DefaultGraph
-        count = 0
 
         def encoded() -> Iterable[ox.Quad]:
             """Each statement in the default graph, its literal encoded; a parsed quad that
             needs neither is passed on as it is (most of them: no new object per triple)."""
-            nonlocal count
             for statement in statements:
-                count += 1
                 obj = statement.object
                 if type(obj) is literal_type:
                     stored = encode(obj)
@@ -93,10 +99,27 @@ class FastData:
                     yield ox.Quad(statement.subject, statement.predicate, obj, DEFAULT)
 
         self.store.bulk_extend(encoded())
-        self.triples += count
+
+    def _add_lines(self, path: Path) -> None:
+        """An N-Triples file: the lines that need Python parsed, the rest bulk loaded."""
+        data = _read(path)
+        special = _split_lines(data)
+        try:
+            self.store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
+            parsed = list(ox.parse(input=special, format=ox.RdfFormat.N_TRIPLES,
+                                   rename_blank_nodes=True))
+        except (SyntaxError, OSError, ValueError) as err:
+            # positions are those of the parts: the whole file, parsed again, tells the line
+            for _ in _parsed(path, ox.RdfFormat.N_TRIPLES):
+                pass
+            from sgam_onto.errors import LoadError
+
+            raise LoadError(path, message=str(err)) from None
+        self._add(parsed)
 
     def _finish(self) -> None:
         """Record the ill-typed literals (by pyshacl's rules) in the side graph."""
+        self.triples = len(self.store)  # the data graph alone, as yet
         side = []
         for number, (lexical, datatype) in enumerate(self.encoder.distinct_literals()):
             if well_typed(rdflib_literal(lexical, datatype)):
@@ -119,6 +142,49 @@ class FastData:
             )
             self.graph = graph
         return self.graph
+
+
+def _read(path: Path) -> bytearray:
+    """The bytes of a file, read in place (no second copy of a large file)."""
+    data = bytearray(path.stat().st_size)
+    got = 0
+    with path.open("rb", buffering=0) as stream, memoryview(data) as view:
+        while got < len(data):
+            count = stream.readinto(view[got:])
+            if not count:
+                break
+            got += count
+    del data[got:]
+    return data
+
+
+_SPECIAL = (b"^^", b"_:")  # each found by its first byte, rare in N-Triples (memchr)
+
+
+def _split_lines(data: bytearray) -> bytes:
+    """The lines of ``data`` holding a marker of ``_SPECIAL``, which are blanked in ``data``
+    (spaces: the other lines keep their numbers)."""
+    spans = []
+    for marker in _SPECIAL:
+        first, second = marker[:1], marker[1:]
+        at = data.find(first)
+        while at != -1:
+            if data[at + 1: at + 2] != second:
+                at = data.find(first, at + 1)
+                continue
+            end = data.find(b"\n", at)
+            end = len(data) if end == -1 else end
+            spans.append((data.rfind(b"\n", 0, at) + 1, end))
+            at = data.find(first, end)
+    spans.sort()
+    special, done = [], 0
+    for start, end in spans:
+        if start < done:  # a line with both markers
+            continue
+        special.append(bytes(data[start:end]))
+        data[start:end] = b" " * (end - start)
+        done = end
+    return b"\n".join(special)
 
 
 def _parsed(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:

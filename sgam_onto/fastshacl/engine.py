@@ -5,13 +5,20 @@ component in one query, each sh:sparql constraint once per focus node (with $thi
 its property shapes with the same focus nodes. A shape the compiler cannot handle, with every
 shape it uses, is validated by pyshacl instead (``fallback="pyshacl"``) or makes validation
 fail (``fallback="raise"``); nothing is skipped silently.
+
+All query text is written first; the queries then run on a few threads. A pattern whose every
+solution binds the focus node through a triple runs without the focus nodes (which are often
+many, and a union of classes), and only the focus nodes it names are looked up (``_rows``).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -19,12 +26,13 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from sgam_onto.fastshacl.compiler import Compiler
+from sgam_onto.fastshacl.compiler import Compiler, never_empty
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
 from sgam_onto.fastshacl.terms import to_rdflib
 from sgam_onto.validate.results import FIX_HINT, ValidationResult, english, sort_results
 from sgam_onto.validate.shacl_paths import Path, read_path
+from sgam_onto.validate.spec import as_specified
 
 THIS = ox.Variable("this")
 _BODY = re.compile(r"\bWHERE\s*\{|(?<!\S)\{", re.IGNORECASE)
@@ -48,30 +56,73 @@ def validate(
     *,
     fallback: str = "pyshacl",
     focus_nodes: Iterable[Node] | None = None,
+    workers: int | None = None,
 ) -> FastOutcome:
-    """Validate ``data`` against ``shapes``; see the module docstring for ``fallback``."""
+    """Validate ``data`` against ``shapes``; see the module docstring for ``fallback``.
+
+    The queries are written first and then run on ``workers`` threads (the store evaluates a
+    query without holding the interpreter lock); by default one per processor, at most 4."""
     if fallback not in ("pyshacl", "raise"):
         raise ValueError("fallback must be 'pyshacl' or 'raise'")
     started = time.perf_counter()
-    run = _Run(ShapesGraph(shapes), data)
-    results: set[ValidationResult] = set()
+    run = _Run(ShapesGraph(as_specified(shapes)), data)
     unsupported: dict[Node, str] = {}
+    jobs: list[_Job] = []
     for shape in run.shapes.targeted():
         try:
-            results.update(run.shape(shape))
+            jobs += run.shape(shape)
         except Unsupported as err:
             if fallback == "raise":
                 raise
             unsupported[shape.node] = str(err)
+    found_by: dict[Node, list[ValidationResult]] = {}
+    for job, outcome in zip(jobs, _execute(jobs, workers), strict=True):
+        if isinstance(outcome, Unsupported):
+            if fallback == "raise":
+                raise outcome
+            unsupported.setdefault(job.root, str(outcome))
+        else:
+            found_by.setdefault(job.root, []).extend(outcome)
+    results: set[ValidationResult] = set()
+    for root, found in found_by.items():
+        if root not in unsupported:
+            results.update(found)
     if unsupported:
         results.update(_pyshacl(data, run.shapes, unsupported))
-    found = list(results)
+    listed = list(results)
     if focus_nodes is not None:
         wanted = set(focus_nodes)
-        found = [r for r in found if r.focus in wanted]
+        listed = [r for r in listed if r.focus in wanted]
     return FastOutcome(
-        sort_results(found), unsupported, run.queries, time.perf_counter() - started
+        sort_results(listed), unsupported, run.queries, time.perf_counter() - started
     )
+
+
+@dataclass
+class _Job:
+    """Queries of one shape with a target (``root``), run together; gives its results."""
+
+    root: Node
+    run: Callable[[], list[ValidationResult]]
+    first: bool = False  # a whole-graph SPARQL target: started before the others
+
+
+def _execute(jobs: list[_Job], workers: int | None
+             ) -> list[list[ValidationResult] | Unsupported]:
+    """The outcome of each job, in order; an Unsupported is returned, not raised."""
+    def outcome(job: _Job) -> list[ValidationResult] | Unsupported:
+        try:
+            return job.run()
+        except Unsupported as err:
+            return err
+
+    count = workers or min(4, os.cpu_count() or 1)
+    if count <= 1 or len(jobs) <= 1:
+        return [outcome(job) for job in jobs]
+    order = sorted(range(len(jobs)), key=lambda i: not jobs[i].first)
+    with ThreadPoolExecutor(count) as pool:
+        futures = {i: pool.submit(outcome, jobs[i]) for i in order}
+        return [futures[i].result() for i in range(len(jobs))]
 
 
 class _Run:
@@ -80,29 +131,62 @@ class _Run:
         self.data = data
         self.compiler = Compiler(shapes, data.store, data.encoder)
         self.queries = 0
+        self._lock = threading.Lock()
 
     def query(self, text: str, **options: object) -> ox.QuerySolutions:
-        self.queries += 1
+        with self._lock:
+            self.queries += 1
         return self.data.store.query(  # type: ignore[return-value]
             text, custom_functions=self.compiler.functions or None, **options
         )
 
-    def shape(self, shape: Shape) -> list[ValidationResult]:
-        """Every result of a shape with targets, its property shapes included."""
+    def _rows(self, head: str, scope: str, pattern: str, anchored: bool, prefixes: str
+              ) -> list[ox.QuerySolution]:
+        """The solutions of ``head WHERE { scope pattern }``.
+
+        Where every solution of ``pattern`` binds ?this through a triple (``anchored``), the
+        join with the focus nodes (``scope``) is the pattern's own solutions kept for the
+        focus nodes among them: the pattern runs alone (violations are few, and the focus
+        nodes often many), and the focus nodes it names are looked up. Too many solutions, or
+        a blank node that cannot be written, and the query runs as written."""
+        scoped = f"{head} WHERE {{ {scope} {pattern} }}"
+        inline = _inline(scope)
+        if not anchored or inline is None:
+            return list(self.query(scoped))
+        rows = list(self.query(f"{head} WHERE {{ {pattern} }} LIMIT {_CANDIDATES + 1}"))
+        nodes = {row["this"] for row in rows}
+        if len(rows) > _CANDIDATES or any(type(n) is ox.BlankNode for n in nodes):
+            return list(self.query(scoped))
+        if not rows:
+            return rows
+        listed = " ".join(str(n) for n in nodes)
+        members = {row["this"] for row in self.query(
+            f"{prefixes}SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {listed} }} {inline} }}")}
+        return [row for row in rows if row["this"] in members]
+
+    def shape(self, shape: Shape) -> list[_Job]:
+        """The jobs giving every result of a shape with targets, its property shapes included
+        (all query text is written here, so that running the jobs changes no shared state)."""
         self.compiler.target_prefixes = []
         focus = self.compiler.focus(shape)
         prefixes = "".join(dict.fromkeys(self.compiler.target_prefixes))
-        return self._evaluate(shape.node, focus, prefixes, Compiler.subjects_of(shape))
+        jobs: list[_Job] = []
+        self._evaluate(shape.node, focus, prefixes, jobs, shape.node,
+                       Compiler.subjects_of(shape))
+        whole_graph = any(kind == SH.target for kind, _ in shape.targets)
+        for job in jobs:
+            job.first = whole_graph
+        return jobs
 
-    def _evaluate(self, node: Node, focus: str, prefixes: str, covered: URIRef | None = None
-                  ) -> list[ValidationResult]:
+    def _evaluate(self, node: Node, focus: str, prefixes: str, jobs: list[_Job], root: Node,
+                  covered: URIRef | None = None, done: frozenset[int] = frozenset()) -> None:
         """``covered``: a property P whose subjects are exactly the focus nodes; a pattern that
-        starts with ``?this P ?v`` then needs no join with ``focus``."""
+        starts with ``?this P ?v`` then needs no join with ``focus``. ``done``: the ids of
+        focus checks already queried (with those of sibling shapes)."""
         compiled = self.compiler.compile(node)
         shape = compiled.shape
-        found: list[ValidationResult] = []
         if shape.deactivated:
-            return found
+            return
         make = _Maker(self.shapes.graph, shape)
         implied = covered is not None and shape.path == covered
         if compiled.value_checks:
@@ -110,39 +194,99 @@ class _Run:
             pattern, v = self.compiler.value_nodes(shape, "?this")
             oks = [f"COALESCE({c.ok(v)}, false)" for c in checks]
             projected = " ".join(f"({ok} AS ?_ok{i})" for i, ok in enumerate(oks))
-            text = (f"{prefixes}SELECT ?this ({v} AS ?_value) {projected} WHERE {{ "
-                    f"{'' if implied else focus} "
-                    f"{pattern} FILTER(!({' && '.join(oks)})) }}")
-            for row in self.query(text):
-                for i, check in enumerate(checks):
-                    if row[f"_ok{i}"] != _TRUE:
-                        found.append(make(row["this"], check.component, row["_value"]))
+            head = f"{prefixes}SELECT ?this ({v} AS ?_value) {projected}"
+            body = f"{pattern} FILTER(!({' && '.join(oks)}))"
+            anchored = shape.path is not None and never_empty(shape.path)
+            scope = "" if implied else focus
+            components = [check.component for check in checks]
+
+            def values(head: str = head, body: str = body, scope: str = scope,
+                       anchored: bool = anchored, components: list = components,
+                       make: _Maker = make) -> list[ValidationResult]:
+                found = []
+                for row in self._rows(head, scope, body, anchored, prefixes):
+                    for i, component in enumerate(components):
+                        if row[f"_ok{i}"] != _TRUE:
+                            found.append(make(row["this"], component, row["_value"]))
+                return found
+
+            jobs.append(_Job(root, values))
         for check in compiled.focus_checks:
+            if id(check) in done:
+                continue
             pattern, value, path, key = check.pattern("?this")
             projection = " ".join(dict.fromkeys(v for v in ("?this", value, path, key) if v))
             scope = "" if implied and check.binds_focus else focus
-            text = f"{prefixes}SELECT DISTINCT {projection} WHERE {{ {scope} {pattern} }}"
-            for row in self.query(text):
-                found.append(make(
-                    row["this"], check.component,
-                    row[value[1:]] if value else None,
-                    row[path[1:]] if path else _SHAPE_PATH,
-                ))
+            if check.grouped is not None:
+                pattern, scope = check.grouped(focus), ""
+            head = f"{prefixes}SELECT DISTINCT {projection}"
+
+            def focused(head: str = head, scope: str = scope, pattern: str = pattern,
+                        anchored: bool = check.anchored, component: URIRef = check.component,
+                        value: str | None = value, path: str | None = path,
+                        make: _Maker = make) -> list[ValidationResult]:
+                return [make(row["this"], component,
+                             row[value[1:]] if value else None,
+                             row[path[1:]] if path else _SHAPE_PATH)
+                        for row in self._rows(head, scope, pattern, anchored, prefixes)]
+
+            jobs.append(_Job(root, focused))
         if compiled.sparql_checks:
-            listed = self.query(f"{prefixes}SELECT ?this WHERE {{ {focus} }}")
-            nodes = [row["this"] for row in listed]
-            for check in compiled.sparql_checks:
-                found += self._sparql(check.query, nodes, shape, make)
+            listing = f"{prefixes}SELECT ?this WHERE {{ {focus} }}"
+            queries = [check.query for check in compiled.sparql_checks]
+
+            def sparql(listing: str = listing, queries: list[str] = queries, shape: Shape = shape,
+                       make: _Maker = make) -> list[ValidationResult]:
+                nodes = [row["this"] for row in self.query(listing)]
+                found: list[ValidationResult] = []
+                for query in queries:
+                    found += self._sparql(query, nodes, shape, make)
+                return found
+
+            jobs.append(_Job(root, sparql))
+        done = self._absent(shape, focus, prefixes, jobs, root) if shape.path is None else done
         for child in shape.values(SH.property):
             if shape.path is None:
-                found += self._evaluate(child, focus, prefixes, covered)
+                self._evaluate(child, focus, prefixes, jobs, root, covered, done)
             else:
                 inner = focus.replace("SELECT DISTINCT ?this", "SELECT DISTINCT (?this AS ?_of)", 1)
-                values = self.compiler.values(shape, "?_of", "?this")
-                found += self._evaluate(
-                    child, f"{{ SELECT DISTINCT ?this WHERE {{ {inner} {values} }} }}", prefixes
+                values_of = self.compiler.values(shape, "?_of", "?this")
+                self._evaluate(
+                    child, f"{{ SELECT DISTINCT ?this WHERE {{ {inner} {values_of} }} }}",
+                    prefixes, jobs, root,
                 )
-        return found
+
+    def _absent(self, shape: Shape, focus: str, prefixes: str, jobs: list[_Job], root: Node
+                ) -> frozenset[int]:
+        """The sh:minCount checks of the property shapes of node shape ``shape`` in one query
+        (one pass over the focus nodes, not one each); the ids of the checks it covers."""
+        batch = []
+        for child in shape.values(SH.property):
+            compiled = self.compiler.compile(child)
+            if compiled.shape.deactivated:
+                continue
+            make = _Maker(self.shapes.graph, compiled.shape)
+            batch += [(check, make) for check in compiled.focus_checks
+                      if check.absent is not None]
+        if len(batch) < 2:
+            return frozenset()
+        binds = " ".join(f"BIND(EXISTS {{ {check.absent('?this')} }} AS ?_has{i})"
+                         for i, (check, _make) in enumerate(batch))
+        missing = " || ".join(f"!?_has{i}" for i in range(len(batch)))
+        projected = " ".join(f"?_has{i}" for i in range(len(batch)))
+        text = (f"{prefixes}SELECT DISTINCT ?this {projected} WHERE {{ {focus} {binds} "
+                f"FILTER({missing}) }}")
+
+        def absent(text: str = text, batch: list = batch) -> list[ValidationResult]:
+            found = []
+            for row in self.query(text):
+                for i, (check, make) in enumerate(batch):
+                    if row[f"_has{i}"] != _TRUE:
+                        found.append(make(row["this"], check.component, None))
+            return found
+
+        jobs.append(_Job(root, absent))
+        return frozenset(id(check) for check, _make in batch)
 
     def _prebound(self, query: str, node: ox.NamedNode | ox.BlankNode | ox.Literal
                   ) -> ox.QuerySolutions:
@@ -181,6 +325,18 @@ class _Run:
                 found.append(make(this, SH.SPARQLConstraintComponent, value,
                                   _SHAPE_PATH if path is None else path))
         return found
+
+
+_CANDIDATES = 2000  # solutions of a pattern run without its focus nodes, at most
+_FOCUS = "{ SELECT DISTINCT ?this WHERE "
+
+
+def _inline(focus: str) -> str | None:
+    """The group pattern of a focus subquery, to be joined where ?this is already bound
+    (the subquery itself would be evaluated whole, for every focus node)."""
+    if focus.startswith(_FOCUS) and focus.endswith(" }"):
+        return focus[len(_FOCUS):-2]
+    return None
 
 
 _TRUE = ox.Literal("true", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#boolean"))

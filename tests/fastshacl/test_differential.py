@@ -86,3 +86,33 @@ def test_class_closures_and_subject_targets_give_the_same_results() -> None:
     assert {"ClassConstraintComponent", "UniqueLangConstraintComponent",
             "DisjointConstraintComponent", "EqualsConstraintComponent",
             "DatatypeConstraintComponent"} <= components
+
+
+def test_patterns_run_without_their_focus_nodes_and_counts_give_the_same_results() -> None:
+    """Violations by nodes that are no focus nodes, blank focus nodes, a path that may be
+    empty, and counts above three (compared as counts, not as pairs of values)."""
+    graph = graph_from_quads(parse_file(FIXTURES / "scoped_and_counted.ttl").quads)
+    fast, reference = both(graph, graph)
+    assert fast == reference
+    components = {str(k[2]).rsplit("#", 1)[-1] for k in reference}
+    assert {"ClassConstraintComponent", "MaxCountConstraintComponent",
+            "UniqueLangConstraintComponent", "DisjointConstraintComponent",
+            "QualifiedMaxCountConstraintComponent"} <= components
+    focus_nodes = {str(k[0]) for k in reference}
+    assert "http://example.org/absent" in focus_nodes
+    assert not any(node.endswith("/n1") for node in focus_nodes)
+
+
+def test_many_violations_outside_the_focus_nodes_give_the_same_results() -> None:
+    """More solutions without the focus nodes than are looked up one by one."""
+    from sgam_onto.fastshacl import engine
+
+    lines = ["@prefix ex: <http://example.org/> . @prefix sh: <http://www.w3.org/ns/shacl#> .",
+             "ex:S a sh:NodeShape ; sh:targetClass ex:C ;",
+             "  sh:property [ sh:path ex:p ; sh:class ex:C ; sh:maxCount 1 ] ."]
+    lines += [f"ex:x{i} ex:p ex:y{i} , ex:z{i} ." for i in range(engine._CANDIDATES + 5)]
+    lines += ["ex:f1 a ex:C ; ex:p ex:y1 , ex:f2 .", "ex:f2 a ex:C ; ex:p ex:f1 ."]
+    graph = Graph().parse(data="\n".join(lines), format="turtle")
+    fast, reference = both(graph, graph)
+    assert fast == reference
+    assert {str(k[0]) for k in reference} == {"http://example.org/f1"}
