@@ -87,12 +87,25 @@ def test_steps_can_be_added(landscape_root: Path, capsys: pytest.CaptureFixture)
     assert err == "detail line\n"
 
 
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
 def test_shacl_violation_exits_1(
-    landscape_root: Path, fixtures: Path, capsys: pytest.CaptureFixture
+    engine: str, landscape_root: Path, fixtures: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    code = main(["check", "--skip", "owl", str(fixtures / "shacl-violation.ttl")])
+    argv = ["check", "--skip", "owl", "--engine", engine, str(fixtures / "shacl-violation.ttl")]
+    code = main(argv)
     captured = capsys.readouterr()
     assert code == 1
     assert "shacl    FAILED" in captured.out
     assert "iec-62056" in captured.err
     assert "needs exactly one integer number" in captured.err
+
+
+def test_both_engines_report_the_same(
+    landscape_root: Path, fixtures: Path, capsys: pytest.CaptureFixture
+) -> None:
+    reports = []
+    for engine in ("fast", "pyshacl"):
+        assert main(["check", "--skip", "owl", "--engine", engine,
+                     str(fixtures / "shacl-violation.ttl")]) == 1
+        reports.append(capsys.readouterr().err)
+    assert reports[0] == reports[1] and reports[0]
