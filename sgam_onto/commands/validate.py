@@ -21,11 +21,9 @@ FORMATS = ("text", "json", "markdown", "turtle")
 def run(args: argparse.Namespace) -> int:
     from sgam_onto.validate import render, validate_files
 
-    if args.engine == "fast":
-        from sgam_onto.fastshacl.cli import validate_files_fast as validate_files
     outcome = validate_files(
         args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None,
-        lint=not args.no_lint,
+        lint=not args.no_lint, engine=args.engine,
     )
     sys.stdout.write(render(outcome, args.format, strict=args.strict))
     if args.format in ("json", "turtle"):  # keep stdout machine-readable; summary to stderr

@@ -1,14 +1,14 @@
 """What ``sgam-onto validate --engine fast`` and ``check`` run: the same outcome as pyshacl's.
 
-The landscape (with the files under review) is loaded through the strict syntax gate as for
-the reference engine, validated by the fast path, and returned as a ValidationOutcome, so the
-report formats, exit codes and FILE:LINE locations are those of ``sgam_onto.validate``.
+A loaded landscape (with the files under review) is validated by the fast path and returned
+as a ValidationOutcome, so the report formats, exit codes and FILE:LINE locations are those of
+``sgam_onto.validate`` (``validate_files(..., engine="fast")`` loads the files and calls it).
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,32 +20,6 @@ if TYPE_CHECKING:
     from rdflib import Graph
 
     from sgam_onto.landscape import Landscape
-
-ENGINES = ("pyshacl", "fast")
-
-
-def validate_files_fast(
-    files: Iterable[str | Path] = (),
-    *,
-    with_alignments: bool = False,
-    shapes_from: Iterable[str | Path] | None = None,
-    lint: bool = True,
-) -> ValidationOutcome:
-    """Like ``sgam_onto.validate.validate_files``, on the fast path (pyshacl for what it
-    cannot compile). Raises LoadError (exit code 2) when a file cannot be loaded."""
-    from sgam_onto.landscape import load_landscape
-    from sgam_onto.validate.api import lint_inputs
-    from sgam_onto.validate.shapes import load_shapes, shapes_files
-
-    started = time.perf_counter()
-    inputs = [Path(f) for f in files]
-    shapes = load_shapes(shapes_files(shapes_from))
-    landscape = load_landscape(inputs, with_alignments)
-    outcome = validate_landscape_fast(landscape, shapes=shapes, inputs=inputs)
-    if lint:
-        outcome.lint = lint_inputs(inputs, landscape)
-    outcome.seconds = time.perf_counter() - started
-    return outcome
 
 
 def validate_landscape_fast(

@@ -61,8 +61,10 @@ def validate_files(
     with_alignments: bool = False,
     shapes_from: Iterable[str | Path] | None = None,
     lint: bool = True,
+    engine: str = "pyshacl",
 ) -> ValidationOutcome:
-    """Load the landscape with ``files`` added (strict syntax gate) and validate it all;
+    """Load the landscape with ``files`` added (strict syntax gate) and validate it all with
+    ``engine`` (pyshacl, the reference, or fast: ``sgam_onto.fastshacl``, the same results);
     with ``lint``, the files are linted too (``sgam_onto.lint``).
 
     Raises LoadError (exit code 2) when a file is missing or cannot be parsed.
@@ -74,7 +76,10 @@ def validate_files(
     inputs = [Path(f) for f in files]
     shapes = load_shapes(shapes_files(shapes_from))
     landscape = load_landscape(inputs, with_alignments)
-    outcome = validate_landscape(landscape, shapes=shapes, inputs=inputs)
+    run = validate_landscape
+    if engine == "fast":
+        from sgam_onto.fastshacl.cli import validate_landscape_fast as run
+    outcome = run(landscape, shapes=shapes, inputs=inputs)
     if lint:
         outcome.lint = lint_inputs(inputs, landscape)
     outcome.seconds = time.perf_counter() - started
