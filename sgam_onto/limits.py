@@ -32,6 +32,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, fields, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -668,14 +669,15 @@ def _collect(run: Callable[[], Any], max_rows: int) -> Rows:
     if isinstance(solutions, ox.QueryBoolean | ox.QueryTriples | bool):
         raise TypeError("only SELECT queries are supported")
     variables = tuple(v.value for v in solutions.variables)
-    rows: list[tuple[Any, ...]] = []
-    truncated = False
-    for solution in solutions:
-        if len(rows) >= max_rows:
-            truncated = True
-            break
-        rows.append(tuple(solution[i] for i in range(len(variables))))
+    width = range(len(variables))
+    rows, truncated = take((tuple(s[i] for i in width) for s in solutions), max_rows)
     return Rows(variables, rows, truncated)
+
+
+def take(items: Iterable[T], limit: int) -> tuple[list[T], bool]:
+    """The first ``limit`` items, and whether there were more (at most one more is read)."""
+    kept = list(islice(items, limit + 1))
+    return kept[:limit], len(kept) > limit
 
 
 def _tsv(run: Callable[[], Any], max_rows: int) -> tuple[tuple[str, ...], bool, bytes]:
@@ -745,4 +747,5 @@ __all__ = [
     "run_bounded",
     "seal_rdflib",
     "select_rows",
+    "take",
 ]

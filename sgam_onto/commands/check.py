@@ -205,6 +205,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from sgam_onto.commands import add_engine_argument
+
     parser = subparsers.add_parser(
         "check",
         help="load the landscape, check it, print a summary",
@@ -225,11 +227,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--with-alignments", action="store_true",
         help="also load ontology/alignments/*.ttl",
     )
-    parser.add_argument(
-        "--engine", choices=("fast", "pyshacl"), default="fast",
-        help="SHACL engine: fast (default: the shapes compiled to SPARQL, about 1 s quicker "
-        "here) or pyshacl, the reference; both give the same results",
-    )
+    add_engine_argument(parser, default="fast")
     parser.add_argument(
         "--no-cache", action="store_true",
         help="run HermiT even if its verdict for these exact input bytes is cached",

@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sgam_onto.commands import add_engine_argument
 from sgam_onto.errors import EXIT_FAIL, EXIT_OK
 
 FORMATS = ("text", "json", "markdown", "turtle")
@@ -66,9 +67,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="leave out the lint of the files (see `sgam-onto lint`), which otherwise "
         "joins the report and fails validation like a violation",
     )
-    parser.add_argument(
-        "--engine", choices=("pyshacl", "fast"), default="pyshacl",
-        help="pyshacl (the reference, default) or fast: the shapes compiled to SPARQL on "
-        "Oxigraph, with pyshacl for what cannot be compiled; both give the same results",
-    )
+    add_engine_argument(parser, default="pyshacl")
     parser.set_defaults(func=run)

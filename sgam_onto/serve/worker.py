@@ -51,6 +51,7 @@ class QueryError(Exception):
 def _answer(store, text: str, fmt: str, cap: int):
     import pyoxigraph as ox
 
+    from sgam_onto.limits import take
     from sgam_onto.serve import results
 
     try:
@@ -59,21 +60,10 @@ def _answer(store, text: str, fmt: str, cap: int):
             return ("ok", "ASK", results.boolean(bool(result), fmt), False, 1)
         if isinstance(result, ox.QuerySolutions):
             variables = [v.value for v in result.variables]
-            rows = []
-            truncated = False
-            for solution in result:
-                if len(rows) >= cap:
-                    truncated = True
-                    break
-                rows.append(tuple(solution[i] for i in range(len(variables))))
+            width = range(len(variables))
+            rows, truncated = take((tuple(s[i] for i in width) for s in result), cap)
             return ("ok", "SELECT", results.select(variables, rows, fmt), truncated, len(rows))
-        triples = []
-        truncated = False
-        for triple in result:
-            if len(triples) >= cap:
-                truncated = True
-                break
-            triples.append(triple)
+        triples, truncated = take(result, cap)
         return ("ok", "GRAPH", results.graph(triples, fmt), truncated, len(triples))
     except SyntaxError as err:
         return ("error", f"the query does not parse: {err}")

@@ -409,3 +409,20 @@ def test_rows_from_the_worker_are_the_terms_the_engine_gave() -> None:
     assert {row[0] for row in worker.rows} == {quad.object for quad in store}
     assert all(row[1] is None and isinstance(row[2], ox.Triple) for row in worker.rows)
     assert not worker.truncated
+
+
+@pytest.mark.parametrize(("count", "limit", "kept", "more"), [
+    (0, 3, 0, False), (2, 3, 2, False), (3, 3, 3, False), (4, 3, 3, True), (5, 0, 0, True),
+])
+def test_take_keeps_the_first_items_and_says_if_there_were_more(
+    count: int, limit: int, kept: int, more: bool
+) -> None:
+    read: list[int] = []
+
+    def items():
+        for i in range(count):
+            read.append(i)
+            yield i
+
+    assert limits.take(items(), limit) == (list(range(kept)), more)
+    assert len(read) <= limit + 1  # a long result is not read to its end
