@@ -32,6 +32,7 @@ from rdflib.term import Node
 from sgam_onto.fastshacl.data import FS, ILL_TYPED, SIDE_GRAPH
 from sgam_onto.fastshacl.literals import compile_pattern, in_range, matches, well_typed
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
+from sgam_onto.fastshacl.sparql_text import fence_distinct_subqueries
 from sgam_onto.fastshacl.terms import SURROGATE, Encoder, from_rdflib, to_rdflib
 from sgam_onto.validate.shacl_paths import path_text
 
@@ -110,6 +111,7 @@ class Compiler:
         self.functions: dict[ox.NamedNode, Callable] = {}
         self._fresh = itertools.count()
         self._closures: dict[Node, str] = {}
+        self._functions: dict[tuple, str] = {}
         self._compiled: dict[Node, CompiledShape] = {}
         self._stack: list[Node] = []
         self.target_prefixes: list[str] = []
@@ -135,14 +137,20 @@ class Compiler:
             found = self._closures[cls] = " ".join(sorted(members))
         return found
 
-    def function(self, name: str, body: Callable[[Node], bool]) -> str:
-        """Register a Python predicate on the rdflib form of a value; returns its IRI text."""
+    def function(self, name: str, body: Callable[[Node], bool], key: tuple) -> str:
+        """Register a Python predicate on the rdflib form of a value; returns its IRI text.
+        Equal ``key``s (of the same ``name``) give the same function, so that checks equal
+        but for their shape are written alike (and their queries run once, see ``engine``)."""
+        known = self._functions.get((name, key))
+        if known is not None:
+            return known
         iri = ox.NamedNode(f"{FS}fn/{name}/{next(self._fresh)}")
 
         def call(value: ox.NamedNode | ox.BlankNode | ox.Literal) -> ox.Literal:
             return TRUE if body(to_rdflib(value)) else FALSE
 
         self.functions[iri] = call
+        self._functions[(name, key)] = str(iri)
         return str(iri)
 
     def values(self, shape: Shape, x: str, v: str) -> str:
@@ -339,7 +347,8 @@ class Compiler:
     def _range(self, bound: Node, operator: str, component: URIRef) -> ValueCheck:
         if not isinstance(bound, Literal):
             raise Unsupported("a range bound must be a literal")
-        name = self.function("range", lambda value: in_range(value, bound, operator))
+        name = self.function("range", lambda value: in_range(value, bound, operator),
+                             (str(bound), str(bound.datatype), bound.language, operator))
         if bound.datatype not in _NATIVE_NUMBERS or not well_typed(bound):
             return ValueCheck(component, lambda v: f"COALESCE(<{name[1:-1]}>({v}), false)")
         text = str(from_rdflib(bound))  # a value in an expression, not a stored term
@@ -357,7 +366,7 @@ class Compiler:
     def _pattern(self, pattern: Node, flags: Node | None) -> ValueCheck:
         text, flag_text = str(pattern), "" if flags is None else str(flags)
         compiled = compile_pattern(text, flag_text)
-        name = self.function("pattern", lambda value: matches(value, compiled))
+        name = self.function("pattern", lambda value: matches(value, compiled), (text, flag_text))
         call = f"<{name[1:-1]}>"
         if not self._store_agrees(text, flag_text):
             return ValueCheck(SH.PatternConstraintComponent,
@@ -612,7 +621,7 @@ class Compiler:
         if select is None:
             raise Unsupported("a SPARQL target without sh:select")
         self.target_prefixes.append(self.prefixes(graph.objects(target, SH.prefixes)))
-        return f"{{ {select} }}"
+        return f"{{ {fence_distinct_subqueries(str(select))} }}"
 
 
 def never_empty(path: object) -> bool:

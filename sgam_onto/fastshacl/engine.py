@@ -9,6 +9,8 @@ fail (``fallback="raise"``); nothing is skipped silently.
 All query text is written first; the queries then run on a few threads. A pattern whose every
 solution binds the focus node through a triple runs without the focus nodes (which are often
 many, and a union of classes), and only the focus nodes it names are looked up (``_rows``).
+Queries equal but for the engine's variable names (one check of a property, written in
+several shapes) run once and their solutions are shared (``_Run.rows``).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from sgam_onto.fastshacl import sparql_text
 from sgam_onto.fastshacl.compiler import Compiler, never_empty
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
@@ -132,6 +135,33 @@ class _Run:
         self.compiler = Compiler(shapes, data.store, data.encoder)
         self.queries = 0
         self._lock = threading.Lock()
+        self._solutions: dict[str, _Shared] = {}
+
+    def rows(self, text: str) -> list:
+        """The solutions of ``text``. Queries equal but for the engine's variable names (the
+        same check of one property in several shapes, say) run once: the store does not
+        change while the shapes are evaluated. Rows are read by the caller's names."""
+        canonical, names = sparql_text.canonical(text)
+        with self._lock:
+            shared = self._solutions.get(canonical)
+            owner = shared is None
+            if owner:
+                shared = self._solutions[canonical] = _Shared()
+        assert shared is not None
+        if owner:
+            try:
+                shared.rows = list(self.query(canonical))
+            except BaseException as err:
+                shared.error = err
+                raise
+            finally:
+                shared.ready.set()
+        shared.ready.wait()
+        if shared.error is not None:
+            raise shared.error
+        if not names:
+            return shared.rows
+        return [_Renamed(row, names) for row in shared.rows]
 
     def query(self, text: str, **options: object) -> ox.QuerySolutions:
         with self._lock:
@@ -152,15 +182,15 @@ class _Run:
         scoped = f"{head} WHERE {{ {scope} {pattern} }}"
         inline = _inline(scope)
         if not anchored or inline is None:
-            return list(self.query(scoped))
-        rows = list(self.query(f"{head} WHERE {{ {pattern} }} LIMIT {_CANDIDATES + 1}"))
+            return self.rows(scoped)
+        rows = self.rows(f"{head} WHERE {{ {pattern} }} LIMIT {_CANDIDATES + 1}")
         nodes = {row["this"] for row in rows}
         if len(rows) > _CANDIDATES or any(type(n) is ox.BlankNode for n in nodes):
-            return list(self.query(scoped))
+            return self.rows(scoped)
         if not rows:
             return rows
         listed = " ".join(str(n) for n in nodes)
-        members = {row["this"] for row in self.query(
+        members = {row["this"] for row in self.rows(
             f"{prefixes}SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {listed} }} {inline} }}")}
         return [row for row in rows if row["this"] in members]
 
@@ -237,7 +267,7 @@ class _Run:
 
             def sparql(listing: str = listing, queries: list[str] = queries, shape: Shape = shape,
                        make: _Maker = make) -> list[ValidationResult]:
-                nodes = [row["this"] for row in self.query(listing)]
+                nodes = [row["this"] for row in self.rows(listing)]
                 found: list[ValidationResult] = []
                 for query in queries:
                     found += self._sparql(query, nodes, shape, make)
@@ -279,7 +309,7 @@ class _Run:
 
         def absent(text: str = text, batch: list = batch) -> list[ValidationResult]:
             found = []
-            for row in self.query(text):
+            for row in self.rows(text):
                 for i, (check, make) in enumerate(batch):
                     if row[f"_has{i}"] != _TRUE:
                         found.append(make(row["this"], check.component, None))
@@ -325,6 +355,27 @@ class _Run:
                 found.append(make(this, SH.SPARQLConstraintComponent, value,
                                   _SHAPE_PATH if path is None else path))
         return found
+
+
+@dataclass
+class _Shared:
+    """The solutions of one query, for every job that asks for it."""
+
+    ready: threading.Event = field(default_factory=threading.Event)
+    rows: list = field(default_factory=list)
+    error: BaseException | None = None
+
+
+class _Renamed:
+    """A solution read by the names of the query as the caller wrote it."""
+
+    __slots__ = ("names", "row")
+
+    def __init__(self, row: ox.QuerySolution, names: dict[str, str]) -> None:
+        self.row, self.names = row, names
+
+    def __getitem__(self, name: str) -> object:
+        return self.row[self.names.get(name, name)]
 
 
 _CANDIDATES = 2000  # solutions of a pattern run without its focus nodes, at most

@@ -122,3 +122,16 @@ def test_many_violations_outside_the_focus_nodes_give_the_same_results() -> None
     fast, reference = both(graph, graph)
     assert fast == reference
     assert {str(k[0]) for k in reference} == {"http://example.org/f1"}
+
+
+def test_checks_written_alike_and_fenced_sub_selects_give_the_same_results() -> None:
+    """Two shapes with the same checks on other focus nodes (one query serves both), and a
+    SPARQL target filtering the solutions of DISTINCT sub-SELECTs."""
+    reference = _same_results_on("shared_checks.ttl")
+    by_focus = {(str(k[0]).rsplit("/", 1)[-1], str(k[2]).rsplit("#", 1)[-1]) for k in reference}
+    assert {("c3", "ClassConstraintComponent"), ("g1", "ClassConstraintComponent"),
+            ("c2", "MaxCountConstraintComponent"), ("g1", "MaxCountConstraintComponent"),
+            ("c2", "PatternConstraintComponent"), ("g1", "PatternConstraintComponent"),
+            ("c3", "MinInclusiveConstraintComponent"), ("g1", "MinInclusiveConstraintComponent"),
+            ("b2", "MinCountConstraintComponent")} <= by_focus
+    assert not any(focus == "o1" for focus, _ in by_focus)
