@@ -13,9 +13,10 @@ traceback, ``RecursionError`` or ``MemoryError``.
 * literal size and blank-node/collection nesting: checked on the parsed statements, because
   the rdflib-based code after the gate (serializers, pyshacl) recurses into nested nodes;
 * query text length and bracket nesting (Oxigraph's SPARQL parser overflows its stack on
-  some thousands of brackets), query time (the query runs in a forked worker that is killed
-  at the deadline; a crash there is reported, not shared) and result rows (cut, with
-  ``truncated`` set for the caller to report).
+  some thousands of brackets), query time (text from outside the shipped catalogue runs in a
+  forked worker that is killed at the deadline, a crash there is reported, not shared; the
+  catalogue's own queries run in a thread that is abandoned at the deadline) and result rows
+  (cut, with ``truncated`` set for the caller to report).
 """
 
 from __future__ import annotations

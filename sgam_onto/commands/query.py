@@ -109,13 +109,13 @@ def _execute(args: argparse.Namespace) -> str:
 def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Namespace) -> str:
     from sgam_onto.query.formats import render
     from sgam_onto.query.labels import labels_for
-    from sgam_onto.query.runner import bind_stored, run_query
+    from sgam_onto.query.runner import bind_stored, run_stored
 
-    terms = bind_stored(query, raw)  # bad parameters fail before the landscape is loaded
+    bind_stored(query, raw)  # bad parameters fail before the landscape is loaded
     from sgam_onto.stores.args import open_store
 
     store = open_store(args)
-    result = run_query(store, query.text, terms, columns=query.columns, path=query.path)
+    result = run_stored(store, query, raw)
     if result.truncated:  # the output is incomplete: say so where a person will see it
         print(
             f"sgam-onto: {query.path}: output cut at {len(result.rows):,} rows, the row limit "

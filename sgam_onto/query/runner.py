@@ -50,12 +50,15 @@ def run_query(
     *,
     columns: tuple[str, ...] | None = None,
     path: str = "<query>",
+    isolated: bool = True,
 ) -> Result:
     """Evaluate a SELECT query; `params` are substituted as terms, never spliced into text.
 
     The limits of ``sgam_onto.limits`` apply: no SERVICE, bounded query length, nesting and
-    time (an in-memory store is queried in a worker that is killed at the deadline), and at
-    most the row limit of rows (``Result.truncated`` says when more were left out).
+    time, and at most the row limit of rows (``Result.truncated`` says when more were left
+    out). With ``isolated`` an in-memory store is queried in a worker that is killed at the
+    deadline; without it (the shipped catalogue, see ``StoredQuery.isolated``) in a thread that
+    is abandoned at the deadline, as for every other kind of store.
     """
     from sgam_onto import limits
 
@@ -64,7 +67,7 @@ def run_query(
     try:
         got = limits.select_rows(
             lambda: store.query(query_text, substitutions=subs or None),
-            isolate=isinstance(store, ox.Store),
+            isolate=isolated and isinstance(store, ox.Store),
         )
     except SyntaxError as err:
         raise syntax_error(path, err) from None
@@ -99,7 +102,8 @@ def run_stored(
 ) -> Result:
     """Validate string parameters against the query's header, bind them, and run it."""
     terms = bind_stored(query, raw_params)
-    return run_query(store, query.text, terms, columns=query.columns, path=query.path)
+    return run_query(store, query.text, terms, columns=query.columns, path=query.path,
+                     isolated=query.isolated)
 
 
 def run_violation_checks(

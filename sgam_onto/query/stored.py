@@ -22,6 +22,9 @@ class StoredQuery:
     text: str
     header: QueryHeader | None
     variables: tuple[str, ...]
+    # Whether an in-memory store answers it in a forked worker (killed at the deadline) rather
+    # than in a thread; see ``runner.run_query``. Only the shipped catalogue sets it to False.
+    isolated: bool = True
 
     @property
     def columns(self) -> tuple[str, ...]:

@@ -306,6 +306,52 @@ def test_a_runaway_query_is_stopped_and_its_worker_killed() -> None:
     assert children() <= before
 
 
+def forks_during(monkeypatch: pytest.MonkeyPatch, work) -> tuple[object, int]:
+    """``work()``'s result and how many processes it forked (the real fork, counted)."""
+    real, count = os.fork, []
+
+    def counted() -> int:
+        count.append(1)
+        return real()
+
+    monkeypatch.setattr(os, "fork", counted)
+    result = work()
+    monkeypatch.setattr(os, "fork", real)
+    return result, len(count)
+
+
+def test_catalogue_queries_run_in_process_and_other_text_in_a_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sgam_onto.landscape import load_landscape
+    from sgam_onto.query.catalogue import Catalogue
+    from sgam_onto.query.runner import run_query, run_stored
+
+    store = load_landscape().store
+    query = Catalogue().load("body-hierarchy")
+    assert not query.isolated and all(not q.isolated for q in Catalogue().checks())
+    ours, ours_forks = forks_during(monkeypatch, lambda: run_stored(store, query))
+    text, text_forks = forks_during(
+        monkeypatch, lambda: run_query(store, query.text, columns=query.columns))
+    assert (ours_forks, text_forks) == (0, 1)
+    assert ours.rows == text.rows and len(ours.rows) > 50
+
+
+def test_a_catalogue_query_past_the_deadline_is_stopped_on_time() -> None:
+    """In a thread, not a worker: the caller gets the error at the deadline all the same."""
+    from dataclasses import replace
+
+    from sgam_onto.query.catalogue import Catalogue
+    from sgam_onto.query.runner import run_stored
+
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    query = replace(Catalogue().load("plane-axes"), text=slow)
+    assert not query.isolated
+    with limits.configured(max_query_seconds=0.05), pytest.raises(limits.QueryLimitError) as err:
+        run_stored(small_store(50), query)
+    assert "ran longer than 0.05 s" in str(err.value)
+
+
 def test_a_query_that_runs_away_while_being_prepared_is_stopped() -> None:
     from sgam_onto.query.engine import prepare
 
