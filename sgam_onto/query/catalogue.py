@@ -74,4 +74,3 @@ def _ours(path: Path) -> StoredQuery:
     copies each of them. Text from anywhere else keeps the worker.
     """
     return replace(load_query(path), isolated=False)
-
