@@ -55,7 +55,8 @@ class Server:
     password: str | None = None
 
     def __init__(self, directory: Path) -> None:
-        self.directory = Path(directory)
+        # Absolute, because the server runs with the directory as its working directory.
+        self.directory = Path(directory).resolve()
         self.directory.mkdir(parents=True, exist_ok=True)
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
