@@ -7,13 +7,15 @@ itself, as ``[] fs:illTyped <literal>`` in a named graph the shapes never see, s
 ``sh:datatype`` is decided on the lexical forms of the files as parsed.
 
 An N-Triples file holds one statement per line, and every typed literal in it is written with
-``^^``: only the lines with ``^^`` or a blank node (``_:``) go through Python; the others, most
-of a large file, are bulk loaded by the store as they are (nothing in them is rewritten, and
-no blank node of the file is outside the lines parsed together, so its scope stays whole).
+``^^``: only the lines with a blank node (``_:``) or a ``^^`` literal that the store could
+rewrite or pyshacl could find ill-typed go through Python; the others, most of a large file,
+are bulk loaded by the store as they are (nothing in them is rewritten, and no blank node of
+the file is outside the lines parsed together, so its scope stays whole).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,13 +122,13 @@ class FastData:
     def _finish(self) -> None:
         """Record the ill-typed literals (by pyshacl's rules) in the side graph."""
         self.triples = len(self.store)  # the data graph alone, as yet
-        side = []
-        for number, (lexical, datatype) in enumerate(self.encoder.distinct_literals()):
-            if well_typed(rdflib_literal(lexical, datatype)):
-                continue
-            stored = self.encoder.literal(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
-            side.append(ox.Quad(ox.NamedNode(f"{FS}literal/{number}"), ILL_TYPED, stored,
-                                SIDE_GRAPH))
+        ill_typed = [
+            self.encoder.literal(ox.Literal(lexical, datatype=ox.NamedNode(datatype)))
+            for lexical, datatype in self.encoder.distinct_literals()
+            if not well_typed(rdflib_literal(lexical, datatype))
+        ]
+        side = [ox.Quad(ox.NamedNode(f"{FS}literal/{number}"), ILL_TYPED, stored, SIDE_GRAPH)
+                for number, stored in enumerate(ill_typed)]
         if side:
             self.store.bulk_extend(side)
 
@@ -159,11 +161,17 @@ def _read(path: Path) -> bytearray:
 
 
 _SPECIAL = (b"^^", b"_:")  # each found by its first byte, rare in N-Triples (memchr)
+# A typed literal the store keeps as written and pyshacl finds well typed (a canonical
+# integer, as in terms._CANONICAL_INTEGER, or a boolean): its line can be bulk loaded.
+_KEPT_AS_WRITTEN = re.compile(
+    rb'[^"]*"(?:(?:0|-?[1-9][0-9]{0,17})"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>'
+    rb'|(?:true|false)"\^\^<http://www\.w3\.org/2001/XMLSchema#boolean>)[ \t]*\.[ \t\r]*'
+)
 
 
 def _split_lines(data: bytearray) -> bytes:
-    """The lines of ``data`` holding a marker of ``_SPECIAL``, which are blanked in ``data``
-    (spaces: the other lines keep their numbers)."""
+    """The lines of ``data`` holding a marker of ``_SPECIAL`` (but for a typed literal kept as
+    written), which are blanked in ``data`` (spaces: the other lines keep their numbers)."""
     spans = []
     for marker in _SPECIAL:
         first, second = marker[:1], marker[1:]
@@ -172,9 +180,10 @@ def _split_lines(data: bytearray) -> bytes:
             if data[at + 1: at + 2] != second:
                 at = data.find(first, at + 1)
                 continue
-            end = data.find(b"\n", at)
+            start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
             end = len(data) if end == -1 else end
-            spans.append((data.rfind(b"\n", 0, at) + 1, end))
+            if marker != b"^^" or not _KEPT_AS_WRITTEN.fullmatch(data, start, end):
+                spans.append((start, end))
             at = data.find(first, end)
     spans.sort()
     special, done = [], 0

@@ -1,5 +1,6 @@
 """An N-Triples file read by the fast path's loader holds what the file says, as parsed: the
-lines with typed literals or blank nodes go through Python, the others are bulk loaded."""
+lines with blank nodes or typed literals the store would rewrite go through Python, the others
+are bulk loaded."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import pytest
 
 from sgam_onto.errors import LoadError
 from sgam_onto.fastshacl import FastData
-from sgam_onto.fastshacl.data import SIDE_GRAPH
+from sgam_onto.fastshacl.data import SIDE_GRAPH, _split_lines
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 LINES = [
@@ -70,8 +71,36 @@ def test_one_blank_node_scope_per_file(tmp_path: Path) -> None:
     assert len(subjects) == 2 and len(objects) == 1 and objects < subjects
 
 
-def test_a_syntax_error_names_its_line_in_the_file(tmp_path: Path) -> None:
-    path = _written(tmp_path, [*LINES, "<http://example.org/c> <http://example.org/r> oops ."])
+def test_only_literals_the_store_keeps_as_written_skip_python() -> None:
+    kept = [
+        f'<http://example.org/a> <http://example.org/n> "0"^^<{XSD}integer> .',
+        f'<http://example.org/a> <http://example.org/n> "-42"^^<{XSD}integer> .',
+        f'<http://example.org/a> <http://example.org/n> "{"9" * 18}"^^<{XSD}integer> .\r',
+        f'<http://example.org/a> <http://example.org/b> "false"^^<{XSD}boolean>\t. ',
+    ]
+    moved = [
+        f'<http://example.org/a> <http://example.org/n> "01"^^<{XSD}integer> .',
+        f'<http://example.org/a> <http://example.org/n> "+1"^^<{XSD}integer> .',
+        f'<http://example.org/a> <http://example.org/n> "-0"^^<{XSD}integer> .',
+        f'<http://example.org/a> <http://example.org/n> "{"9" * 19}"^^<{XSD}integer> .',
+        f'<http://example.org/a> <http://example.org/n> "7"^^<{XSD}int> .',
+        f'<http://example.org/a> <http://example.org/b> "TRUE"^^<{XSD}boolean> .',
+        f'<http://example.org/a> <http://example.org/b> "1"^^<{XSD}boolean> .',
+        f'<http://example.org/a> <http://example.org/n> "5"^^<{XSD}integer> . # five',
+        f'_:x <http://example.org/n> "5"^^<{XSD}integer> .',
+    ]
+    data = bytearray("\n".join(kept + moved).encode())
+    special = _split_lines(data)
+    assert special.decode().split("\n") == moved
+    assert data.decode().split("\n")[: len(kept)] == kept
+
+
+@pytest.mark.parametrize("bad", [
+    "<http://example.org/c> <http://example.org/r> oops .",
+    f'<http://example.org/c d> <http://example.org/n> "5"^^<{XSD}integer> .',
+])
+def test_a_syntax_error_names_its_line_in_the_file(tmp_path: Path, bad: str) -> None:
+    path = _written(tmp_path, [*LINES, bad])
     with pytest.raises(LoadError) as caught:
         FastData.from_files([path])
     assert caught.value.path == path and caught.value.line == len(LINES) + 1
