@@ -24,7 +24,13 @@ import pyoxigraph as ox
 from rdflib import Graph
 
 from sgam_onto.fastshacl.literals import rdflib_literal, well_typed
-from sgam_onto.fastshacl.terms import Encoder, from_rdflib
+from sgam_onto.fastshacl.terms import (
+    CANONICAL_INTEGER,
+    XSD_BOOLEAN,
+    XSD_INTEGER,
+    Encoder,
+    from_rdflib,
+)
 
 FS = "urn:x-fastshacl:"
 ILL_TYPED = ox.NamedNode(FS + "illTyped")
@@ -162,10 +168,10 @@ def _read(path: Path) -> bytearray:
 
 _SPECIAL = (b"^^", b"_:")  # each found by its first byte, rare in N-Triples (memchr)
 # A typed literal the store keeps as written and pyshacl finds well typed (a canonical
-# integer, as in terms._CANONICAL_INTEGER, or a boolean): its line can be bulk loaded.
+# integer or a boolean): its line can be bulk loaded.
 _KEPT_AS_WRITTEN = re.compile(
-    rb'[^"]*"(?:(?:0|-?[1-9][0-9]{0,17})"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>'
-    rb'|(?:true|false)"\^\^<http://www\.w3\.org/2001/XMLSchema#boolean>)[ \t]*\.[ \t\r]*'
+    rb'[^"]*"(?:' + CANONICAL_INTEGER.encode() + rb'"\^\^<' + re.escape(XSD_INTEGER.value.encode())
+    + rb'>|(?:true|false)"\^\^<' + re.escape(XSD_BOOLEAN.value.encode()) + rb'>)[ \t]*\.[ \t\r]*'
 )
 
 

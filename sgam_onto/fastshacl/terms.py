@@ -29,7 +29,8 @@ RDF_LANG_STRING = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#langS
 XSD_INTEGER = ox.NamedNode(XSD + "integer")
 XSD_BOOLEAN = ox.NamedNode(XSD + "boolean")
 # Lexical forms that Oxigraph stores unchanged (checked by tests/fastshacl/test_terms.py).
-_CANONICAL_INTEGER = re.compile(r"(?:0|-?[1-9][0-9]{0,17})\Z")
+CANONICAL_INTEGER = r"(?:0|-?[1-9][0-9]{0,17})"
+_CANONICAL_INTEGER = re.compile(CANONICAL_INTEGER + r"\Z")
 # Datatypes whose literals Oxigraph parses into values (and so may rewrite).
 _VALUE_TYPES = frozenset(
     XSD + name
