@@ -11,7 +11,9 @@ serializer produces the same bytes for the same graph in every process:
   ``( ... )``; the rest get labels derived from the graph structure, never from parser ids;
 * literal lexical forms are written exactly; numbers and booleans are written bare only when
   the lexical form is itself a Turtle token, so reading the output gives the same literal;
-* only the prefixes the caller passes (those the file declared) are used, never invented ones.
+* only the prefixes the caller passes (those the file declared) are used, never invented ones;
+* prefixes are declared with ``@prefix``: the OWL API (Protégé's parser) refuses SPARQL-style
+  ``PREFIX``.
 """
 
 from __future__ import annotations
@@ -363,7 +365,7 @@ class _Writer:
             parts.append(_comment_lines(header))
         if self.prefixes:
             parts.append("\n".join(
-                f"PREFIX {p}: <{_escape_iri(ns)}>" for p, ns in sorted(self.prefixes.items())
+                f"@prefix {p}: <{_escape_iri(ns)}> ." for p, ns in sorted(self.prefixes.items())
             ))
         for subject in self.subjects():
             if isinstance(subject, BNode) and subject not in self.labels:

@@ -79,7 +79,7 @@ def test_comments_that_would_be_lost_block_the_rewrite(
     assert f"{target}:2: comment would be lost" in err
     assert target.read_text() == text
     assert main(["fmt", "--drop-comments", str(target)]) == 0
-    assert target.read_text() == "PREFIX ex: <http://example.org/>\n\nex:a\n    ex:p 1 ;\n.\n"
+    assert target.read_text() == "@prefix ex: <http://example.org/> .\n\nex:a\n    ex:p 1 ;\n.\n"
 
 
 def test_only_turtle_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
@@ -121,5 +121,5 @@ def test_the_fixture_header_comment_above_prefixes_is_kept(
     assert target.read_text().splitlines()[:3] == [
         "# Literal forms that have to survive parsing, conversion and formatting exactly.",
         "",
-        "PREFIX ex: <http://example.org/>",
+        "@prefix ex: <http://example.org/> .",
     ]

@@ -53,7 +53,7 @@ def test_round_trip_is_isomorphic_and_idempotent(fixtures: Path) -> None:
 def test_layout(fixtures: Path) -> None:
     graph, prefixes = _fixture(fixtures)
     text = serialize_turtle(graph, prefixes)
-    assert text.startswith("PREFIX ex: <http://example.org/>\nPREFIX xsd: <")
+    assert text.startswith("@prefix ex: <http://example.org/> .\n@prefix xsd: <")
     assert "ex:thing\n    ex:boolean\n        \"1\"^^xsd:boolean ,\n        true ;\n" in text
     # referenced once: inline; an RDF list: a collection; shared: a label
     assert "ex:nested [\n        ex:inner [\n            ex:deepest \"yes\" ;\n" in text
@@ -197,7 +197,7 @@ def test_header_and_subject_comments() -> None:
     text = serialize_turtle(
         graph, PREFIXES, header="# top\n#\n# more", comments={URIRef(EX + "s"): "# about s"}
     )
-    assert text.startswith("# top\n#\n# more\n\nPREFIX ex:")
+    assert text.startswith("# top\n#\n# more\n\n@prefix ex:")
     assert "\n\n# about s\nex:s\n    ex:p 1 ;\n.\n" in text
 
 
