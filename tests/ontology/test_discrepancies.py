@@ -220,3 +220,33 @@ def test_the_ev_joint_working_group_keeps_all_three_designations(landscape, srd_
     followed = graph.value(node, SGAM.modelFollows)
     body = URIRef(ID + "body/iec-tc69-iso-tc22-jwg1")
     assert str(graph.value(followed, SGAM.asWritten)) == str(graph.value(body, SGAM.designation))
+
+
+def _named(graph, entities) -> set:
+    """The entities with the members of the groups among them (a group row names its members)."""
+    return set(entities) | {m for e in entities for m in graph.objects(e, SGAM.member)}
+
+
+def test_every_disagreement_of_table_1_with_the_clause_lists_is_recorded(landscape):
+    """Where a Table 1 column and the lists for its context name different bodies, a
+    discrepancy is about both the context and the body."""
+    graph = landscape.graph
+    marked: dict = {}
+    for cell in graph.subjects(RDF.type, SGAM.Involvement):
+        marked.setdefault(graph.value(cell, SGAM.context), set()).add(
+            graph.value(cell, SGAM.entity))
+    listed: dict = {}
+    for entry in graph.subjects(RDF.type, SGAM.ContextEntry):
+        listed.setdefault(graph.value(entry, SGAM.context), set()).update(
+            graph.objects(entry, SGAM.entity))
+    about = [set(graph.objects(d, SGAM.about)) for d in graph.subjects(RDF.type, SGAM.Discrepancy)]
+    unrecorded = []
+    for context, in_table in marked.items():
+        in_lists = listed.get(context, set())
+        for entity, other_side in [(e, in_lists) for e in in_table] + [
+                (e, in_table) for e in in_lists]:
+            if _named(graph, {entity}) & _named(graph, other_side):
+                continue
+            if not any(context in a and _named(graph, {entity}) & a for a in about):
+                unrecorded.append((str(context), str(entity)))
+    assert unrecorded == []
