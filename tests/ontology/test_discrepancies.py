@@ -250,3 +250,30 @@ def test_every_disagreement_of_table_1_with_the_clause_lists_is_recorded(landsca
             if not any(context in a and _named(graph, {entity}) & a for a in about):
                 unrecorded.append((str(context), str(entity)))
     assert unrecorded == []
+
+
+def test_every_interaction_the_tables_state_differently_has_its_discrepancy(landscape):
+    """Where two tables give one interaction different titles or From/To cells, a discrepancy
+    is about the interaction, and each title variant is among its readings' words."""
+    graph = landscape.graph
+    statements: dict = {}
+    for statement in graph.subjects(RDF.type, SGAM.InteractionStatement):
+        statements.setdefault(graph.value(statement, SGAM.statementOf), []).append(statement)
+    words: dict = {}
+    for node in graph.subjects(RDF.type, SGAM.Discrepancy):
+        written = {str(w) for r in graph.objects(node, SGAM.reading)
+                   for w in graph.objects(r, SGAM.asWritten)}
+        for concerned in graph.objects(node, SGAM.about):
+            words.setdefault(concerned, set()).update(written)
+    differing = 0
+    for interaction, stated in statements.items():
+        for column in (SGAM.title, SGAM.fromAsWritten, SGAM.toAsWritten):
+            values = {str(graph.value(s, column)) for s in stated}
+            if len(values) < 2:
+                continue
+            differing += 1
+            assert interaction in words, (str(interaction), str(column))
+            if column == SGAM.title:
+                for value in values:
+                    assert any(w in value for w in words[interaction]), (str(interaction), value)
+    assert differing >= 10
