@@ -44,7 +44,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.favicon import favicon
-    from sgam_onto.publish.rdfio import canonical, describe, jsonld, used_prefixes
+    from sgam_onto.publish.rdfio import describe, jsonld, used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
     from sgam_onto.publish.site import ID, SiteMap, kind_of
     from sgam_onto.query.catalogue import Catalogue
@@ -76,11 +76,10 @@ def build_files(landscape=None) -> dict[str, bytes]:
     onto_files = [onto_dir / "sgam.ttl", *sorted((onto_dir / "schemes").glob("*.ttl"))]
     ontology = load_landscape(files=[f for f in onto_files if f.exists()], version=version)
     dumps: list[Dump] = []
-    canonical_graph, canonical_ontology = canonical(graph), canonical(ontology.graph)
     for ext, (media, label) in FORMATS.items():
         for stem, g, subset, what in (
-            (dataset.DUMP_STEM, canonical_graph, "dataset", "the whole landscape"),
-            (dataset.ONTOLOGY_STEM, canonical_ontology, "ontology", "the ontology"),
+            (dataset.DUMP_STEM, graph, "dataset", "the whole landscape"),
+            (dataset.ONTOLOGY_STEM, ontology.graph, "ontology", "the ontology"),
         ):
             data = dataset.serialise(g, prefixes, ext)
             files[f"{stem}.{ext}"] = data

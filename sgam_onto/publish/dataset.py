@@ -50,7 +50,6 @@ def serialise(graph: Graph, prefixes: Mapping[str, str], ext: str) -> bytes:
     """The graph in the format of extension `ext`, deterministically."""
     if ext == "ttl":
         return serialize_turtle(graph, rdfio.used_prefixes(graph, prefixes)).encode("utf-8")
-    graph = rdfio.canonical(graph)
     if ext == "nt":
         return rdfio.ntriples(graph).encode("utf-8")
     if ext == "jsonld":
