@@ -47,6 +47,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     from sgam_onto.publish.rdfio import describe, jsonld, used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
     from sgam_onto.publish.site import ID, SiteMap, kind_of
+    from sgam_onto.publish.versioning import check_version
     from sgam_onto.query.catalogue import Catalogue
     from sgam_onto.query.runner import run_stored
     from sgam_onto.rdf.convert import add_quads, store_from_graph
@@ -56,6 +57,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     land = landscape if landscape is not None else load_landscape()
     graph: Graph = land.graph
     version = land.version
+    check_version(paths.ontology_dir() / "sgam.ttl", version)
     prefixes = dict(sorted(land.prefixes.items()))
     # Pages show the landscape with its alignment files; the dumps keep them apart.
     shown = Graph(bind_namespaces="none")
@@ -86,21 +88,21 @@ def build_files(landscape=None) -> dict[str, bytes]:
             dumps.append(Dump(f"{stem}.{ext}", media, f"{what}, {label}", len(data), subset))
     files["data/context.jsonld"] = dataset.jsonld_context(graph, prefixes)
 
-    linksets: dict[str, Graph] = {}
+    alignments: dict[str, Graph] = {}
     for path in paths.alignment_files():
         parsed = parse_file(path)
         g = Graph(bind_namespaces="none")
         add_quads(g, parsed.quads)
         name = path.stem
-        links = dataset.linkset_graph(g)
-        linksets[name] = links
+        alignments[name] = g
         merged = {**prefixes, **parsed.prefixes}
         data = serialize_turtle(g, used_prefixes(g, merged)).encode("utf-8")
         site_path = f"data/alignments/{name}.ttl"
         files[site_path] = data
         dumps.append(
             Dump(
-                site_path, "text/turtle", f"alignment {name}, Turtle", len(data), f"linkset:{name}"
+                site_path, "text/turtle", f"alignment {name}, Turtle", len(data),
+                f"alignment:{name}",
             )
         )
 
@@ -145,7 +147,8 @@ def build_files(landscape=None) -> dict[str, bytes]:
     files["pictures.html"] = home.pictures_page(captions, version)
 
     example = home.EXAMPLE if home.EXAMPLE in site.instances else (site.instances or [None])[0]
-    void = dataset.void_graph(graph, ontology.graph, dumps, version, linksets, example)
+    published = dataset.Published(graph, ontology.graph, alignments, dumps, version, example)
+    void = dataset.void_graph(published)
     files["void.ttl"] = dataset.void_turtle(void)
     extra = [
         ("void.ttl", "VoID and DCAT description of the dataset", len(files["void.ttl"])),

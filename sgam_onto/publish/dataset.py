@@ -1,28 +1,32 @@
 """The dataset's machine-readable description: full dumps, a JSON-LD context, and a VoID +
-DCAT description naming every dump, the SPARQL endpoint and the alignment linksets."""
+DCAT description naming every dump and the alignment linksets, with counts computed from the
+published graphs and dates taken from the ontology header (never the build time). A SPARQL
+endpoint is named only when the caller has one."""
 
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, RDF, RDFS, XSD
+from rdflib.term import Node
 
+from sgam_onto.export.mappings import vocabulary_prefixes
 from sgam_onto.publish import rdfio
 from sgam_onto.publish.site import BASE, ID, ONTOLOGY, VOCAB
 from sgam_onto.rdf.turtle import serialize_turtle
 
 VOID = "http://rdfs.org/ns/void#"
+VOID_NS = Namespace(VOID)
 VOID_DOC = BASE + "void"
 DATASET = URIRef(VOID_DOC + "#dataset")
+LANDSCAPE_SUBSET = URIRef(VOID_DOC + "#landscape")
 ONTOLOGY_SUBSET = URIRef(VOID_DOC + "#ontology")
-SERVICE = URIRef(VOID_DOC + "#sparql-service")
-ENDPOINT = URIRef(BASE + "sparql")
 IANA = "https://www.iana.org/assignments/media-types/"
-SRD = URIRef(ID + "standard/iec-srd-63268-2020")
 
 # extension -> (media type, label)
 FORMATS = {
@@ -43,7 +47,7 @@ class Dump:
     media_type: str
     label: str
     size: int
-    subset: str  # "dataset", "ontology" or "linkset:<name>"
+    subset: str  # "dataset" (the landscape), "ontology" or "alignment:<name>"
 
 
 def serialise(graph: Graph, prefixes: Mapping[str, str], ext: str) -> bytes:
@@ -87,18 +91,47 @@ def jsonld_context(graph: Graph, prefixes: Mapping[str, str]) -> bytes:
     return (json.dumps({"@context": ctx}, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def linkset_graph(graph: Graph) -> Graph:
-    """The triples of an alignment file that link a landscape IRI to an outside IRI."""
+@dataclass(frozen=True)
+class Published:
+    """What a site publishes, as graphs: the landscape dump, the ontology dump and each
+    alignment file (by name). Together they are what `serve` answers queries over."""
+
+    landscape: Graph
+    ontology: Graph
+    alignments: Mapping[str, Graph]
+    dumps: list[Dump]
+    version: str
+    example: str | None = None
+    endpoint: str | None = None  # a SPARQL endpoint, only where one really answers
+
+
+def served_graph(published: Published) -> Graph:
+    """The union of every dump: what the whole dataset holds and the endpoint serves."""
     out = Graph(bind_namespaces="none")
-    for s, p, o in graph:
-        if (
-            isinstance(s, URIRef)
-            and str(s).startswith(ONTOLOGY)
-            and isinstance(o, URIRef)
-            and not str(o).startswith(ONTOLOGY)
-        ):
-            out.add((s, p, o))
+    for graph in (published.landscape, *published.alignments.values()):
+        for triple in graph:
+            out.add(triple)
     return out
+
+
+def links(graph: Graph, namespaces: Iterable[str]) -> tuple[Graph, Graph]:
+    """The RDF links of an alignment file: landscape IRI -> IRI of a target vocabulary
+    (outgoing), and target vocabulary IRI -> landscape IRI (incoming)."""
+    spaces = tuple(namespaces)
+    outgoing, incoming = Graph(bind_namespaces="none"), Graph(bind_namespaces="none")
+
+    def ours(node: object) -> bool:
+        return isinstance(node, URIRef) and str(node).startswith(ONTOLOGY)
+
+    def theirs(node: object) -> bool:
+        return isinstance(node, URIRef) and str(node).startswith(spaces) and not ours(node)
+
+    for s, p, o in graph:
+        if ours(s) and theirs(o):
+            outgoing.add((s, p, o))
+        elif theirs(s) and ours(o):
+            incoming.add((s, p, o))
+    return outgoing, incoming
 
 
 def _namespace(iri: str) -> str:
@@ -108,124 +141,185 @@ def _namespace(iri: str) -> str:
     return iri
 
 
-def void_graph(
-    graph: Graph,
-    ontology_graph: Graph,
-    dumps: list[Dump],
-    version: str,
-    linksets: Mapping[str, Graph],
-    example: str | None,
-) -> Graph:
-    """VoID + DCAT for the dataset, its ontology subset, the endpoint and the linksets."""
-    g = Graph(bind_namespaces="none")
-    void = lambda local: URIRef(VOID + local)  # noqa: E731
-    doc = URIRef(VOID_DOC)
-    g.add((doc, RDF.type, void("DatasetDescription")))
-    g.add((doc, DCTERMS.title, Literal("Description of the sgam-onto dataset", lang="en")))
-    g.add((doc, FOAF.primaryTopic, DATASET))
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "agent"
+
+
+class _Describer:
+    """Adds the statements of the VoID/DCAT document to one graph."""
+
+    def __init__(self, ontology: Graph) -> None:
+        self.g = Graph(bind_namespaces="none")
+        self.header = ontology
+        onto = URIRef(ONTOLOGY)
+        self.licences = sorted(ontology.objects(onto, DCTERMS.license), key=str)
+        self.dates = {
+            prop: sorted(ontology.objects(onto, prop), key=str)
+            for prop in (DCTERMS.created, DCTERMS.issued, DCTERMS.modified)
+        }
+        self.agents = {
+            prop: [self.agent(v) for v in sorted(ontology.objects(onto, prop), key=str)]
+            for prop in (DCTERMS.creator, DCTERMS.publisher)
+        }
+
+    def add(self, s: URIRef, p: URIRef, o: Node) -> None:
+        self.g.add((s, p, o))
+
+    def agent(self, value: Node) -> URIRef:
+        """The ontology names its creator and publisher; DCAT wants agents, so a name becomes
+        a foaf:Agent of this document."""
+        if isinstance(value, URIRef):
+            return value
+        node = URIRef(f"{VOID_DOC}#agent-{_slug(str(value))}")
+        self.add(node, RDF.type, FOAF.Agent)
+        self.add(node, FOAF.name, Literal(str(value)))
+        return node
+
+    def provenance(self, node: URIRef) -> None:
+        """Licence, creator, publisher and the release dates of the ontology header."""
+        for licence in self.licences:
+            self.add(node, DCTERMS.license, licence)
+        for prop, agents in self.agents.items():
+            for agent in agents:
+                self.add(node, prop, agent)
+        for prop, values in self.dates.items():
+            for value in values:
+                self.add(node, prop, value)
+
+    def dataset(self, node: URIRef, title: str, triples: int) -> None:
+        self.add(node, RDF.type, VOID_NS.Dataset)
+        self.add(node, RDF.type, DCAT.Dataset)
+        self.add(node, DCTERMS.title, Literal(title, lang="en"))
+        self.add(node, VOID_NS.triples, Literal(triples))
+        self.provenance(node)
+
+    def distribution(self, dataset: URIRef, dump: Dump) -> None:
+        url = URIRef(BASE + dump.path)
+        dist = URIRef(f"{VOID_DOC}#dump-{dump.path.replace('/', '-').replace('.', '-')}")
+        self.add(dataset, VOID_NS.dataDump, url)
+        self.add(dataset, DCAT.distribution, dist)
+        self.add(dist, RDF.type, DCAT.Distribution)
+        self.add(dist, DCTERMS.title, Literal(f"{dump.label} ({dump.path})", lang="en"))
+        self.add(dist, DCAT.downloadURL, url)
+        self.add(dist, DCAT.accessURL, url)
+        self.add(dist, DCAT.mediaType, URIRef(IANA + dump.media_type))
+        self.add(dist, DCTERMS["format"], Literal(dump.media_type))
+        self.add(dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger))
+        self.provenance(dist)
+
+
+def void_graph(published: Published) -> Graph:
+    """VoID + DCAT for the dataset and its parts (landscape, ontology, alignments, linksets),
+    every count computed from the graphs that are published."""
+    d = _Describer(published.ontology)
+    served = served_graph(published)
     onto = URIRef(ONTOLOGY)
-    for node in (DATASET,):
-        g.add((node, RDF.type, void("Dataset")))
-        g.add((node, RDF.type, DCAT.Dataset))
-    title = graph.value(onto, DCTERMS.title)
-    description = graph.value(onto, DCTERMS.description)
-    g.add((DATASET, DCTERMS.title, title or Literal("sgam-onto", lang="en")))
+    doc = URIRef(VOID_DOC)
+    d.add(doc, RDF.type, VOID_NS.DatasetDescription)
+    d.add(doc, DCTERMS.title, Literal("Description of the sgam-onto dataset", lang="en"))
+    d.add(doc, FOAF.primaryTopic, DATASET)
+
+    title = published.ontology.value(onto, DCTERMS.title)
+    d.dataset(DATASET, str(title or "sgam-onto"), len(served))
+    description = published.ontology.value(onto, DCTERMS.description)
     if description is not None:
-        g.add((DATASET, DCTERMS.description, description))
-    for prop in (DCTERMS.license, DCTERMS.creator, DCTERMS.bibliographicCitation):
-        for value in graph.objects(onto, prop):
-            g.add((DATASET, prop, value))
-    g.add((DATASET, DCTERMS.source, SRD))
-    g.add((DATASET, URIRef(str(DCAT) + "version"), Literal(version)))
-    g.add((DATASET, OWL.versionInfo, Literal(version)))
-    g.add((DATASET, DCAT.landingPage, URIRef(BASE)))
-    g.add((DATASET, void("uriSpace"), Literal(ID)))
-    g.add((DATASET, void("sparqlEndpoint"), ENDPOINT))
-    g.add((DATASET, DCAT.accessService, SERVICE))
-    if example:
-        g.add((DATASET, void("exampleResource"), URIRef(example)))
-    g.add((DATASET, void("rootResource"), onto))
-    g.add((DATASET, void("triples"), Literal(len(graph))))
-    subjects = {s for s in graph.subjects() if isinstance(s, URIRef)}
-    g.add((DATASET, void("distinctSubjects"), Literal(len(set(graph.subjects())))))
-    g.add((DATASET, void("entities"), Literal(len({s for s in subjects if str(s).startswith(ID)}))))
-    g.add((DATASET, void("properties"), Literal(len(set(graph.predicates())))))
-    classes = Counter(o for o in graph.objects(None, RDF.type))
-    g.add((DATASET, void("classes"), Literal(len(classes))))
+        d.add(DATASET, DCTERMS.description, description)
+    for prop in (DCTERMS.bibliographicCitation, DCTERMS.source):
+        for value in published.ontology.objects(onto, prop):
+            d.add(DATASET, prop, value)
+    d.add(DATASET, URIRef(str(DCAT) + "version"), Literal(published.version))
+    d.add(DATASET, OWL.versionInfo, Literal(published.version))
+    d.add(DATASET, DCAT.landingPage, URIRef(BASE))
+    d.add(DATASET, VOID_NS.uriSpace, Literal(ID))
+    d.add(DATASET, VOID_NS.rootResource, onto)
+    if published.example:
+        d.add(DATASET, VOID_NS.exampleResource, URIRef(published.example))
+    _statistics(d, served)
+    if published.endpoint:
+        _endpoint(d, URIRef(published.endpoint))
+
+    parts = {
+        "dataset": (LANDSCAPE_SUBSET, "sgam-onto landscape without its alignments",
+                    published.landscape),
+        "ontology": (ONTOLOGY_SUBSET, "sgam-onto ontology and concept schemes",
+                     published.ontology),
+    }
+    for name, graph in sorted(published.alignments.items()):
+        parts[f"alignment:{name}"] = (alignment_node(name), f"Alignment {name}", graph)
+    for node, part_title, graph in parts.values():
+        d.dataset(node, part_title, len(graph))
+        d.add(DATASET, VOID_NS.subset, node)
+        d.add(DATASET, DCTERMS.hasPart, node)
+    d.add(ONTOLOGY_SUBSET, FOAF.primaryTopic, onto)
+    for dump in published.dumps:
+        d.add(DATASET, VOID_NS.dataDump, URIRef(BASE + dump.path))
+        d.distribution(parts[dump.subset][0], dump)
+
+    merged = Graph(bind_namespaces="none")
+    for graph in published.alignments.values():
+        merged += graph
+    namespaces = vocabulary_prefixes(merged).values()
+    for name, graph in sorted(published.alignments.items()):
+        outgoing, incoming = links(graph, namespaces)
+        target = URIRef(f"{VOID_DOC}#target-{name}")
+        for suffix, found, subjects, objects in (
+            ("", outgoing, DATASET, target),
+            ("-inverse", incoming, target, DATASET),
+        ):
+            if len(found) == 0:
+                continue
+            node = URIRef(f"{VOID_DOC}#linkset-{name}{suffix}")
+            d.add(node, RDF.type, VOID_NS.Linkset)
+            d.add(node, DCTERMS.title, Literal(f"Links of alignment {name}", lang="en"))
+            d.add(node, VOID_NS.subjectsTarget, subjects)
+            d.add(node, VOID_NS.objectsTarget, objects)
+            d.add(node, VOID_NS.triples, Literal(len(found)))
+            d.add(alignment_node(name), VOID_NS.subset, node)
+            for predicate in sorted(set(found.predicates()), key=str):
+                d.add(node, VOID_NS.linkPredicate, predicate)
+            outside = found.objects() if subjects == DATASET else found.subjects()
+            d.add(target, RDF.type, VOID_NS.Dataset)
+            for space in sorted({_namespace(str(n)) for n in outside}):
+                d.add(target, VOID_NS.uriSpace, Literal(space))
+    return d.g
+
+
+def alignment_node(name: str) -> URIRef:
+    return URIRef(f"{VOID_DOC}#alignment-{name}")
+
+
+def _statistics(d: _Describer, served: Graph) -> None:
+    subjects = set(served.subjects())
+    d.add(DATASET, VOID_NS.distinctSubjects, Literal(len(subjects)))
+    d.add(DATASET, VOID_NS.distinctObjects, Literal(len(set(served.objects()))))
+    entities = {s for s in subjects if isinstance(s, URIRef) and str(s).startswith(ID)}
+    d.add(DATASET, VOID_NS.entities, Literal(len(entities)))
+    d.add(DATASET, VOID_NS.properties, Literal(len(set(served.predicates()))))
+    classes = Counter(o for o in served.objects(None, RDF.type))
+    d.add(DATASET, VOID_NS.classes, Literal(len(classes)))
     for cls, count in sorted(classes.items(), key=lambda kv: str(kv[0])):
         if not str(cls).startswith(VOCAB):
             continue
         part = URIRef(f"{VOID_DOC}#class-{str(cls)[len(VOCAB) :]}")
-        g.add((DATASET, void("classPartition"), part))
-        g.add((part, void("class"), cls))
-        g.add((part, void("entities"), Literal(count)))
-    vocabularies = sorted(
-        {_namespace(str(p)) for p in graph.predicates()}
-        | {_namespace(str(o)) for o in classes if isinstance(o, URIRef)}
-    )
-    for ns in vocabularies:
-        g.add((DATASET, void("vocabulary"), URIRef(ns)))
+        d.add(DATASET, VOID_NS.classPartition, part)
+        d.add(part, VOID_NS["class"], cls)
+        d.add(part, VOID_NS.entities, Literal(count))
+    vocabularies = {_namespace(str(p)) for p in served.predicates()} | {
+        _namespace(str(o)) for o in classes if isinstance(o, URIRef)
+    }
+    for ns in sorted(vocabularies):
+        d.add(DATASET, VOID_NS.vocabulary, URIRef(ns))
 
-    g.add((ONTOLOGY_SUBSET, RDF.type, void("Dataset")))
-    g.add((ONTOLOGY_SUBSET, RDF.type, DCAT.Dataset))
-    g.add(
-        (
-            ONTOLOGY_SUBSET,
-            DCTERMS.title,
-            Literal("sgam-onto ontology and concept schemes", lang="en"),
-        )
-    )
-    g.add((ONTOLOGY_SUBSET, void("triples"), Literal(len(ontology_graph))))
-    g.add((ONTOLOGY_SUBSET, FOAF.primaryTopic, onto))
-    g.add((DATASET, void("subset"), ONTOLOGY_SUBSET))
 
-    for dump in dumps:
-        target = {"dataset": DATASET, "ontology": ONTOLOGY_SUBSET}.get(dump.subset)
-        if target is None:
-            target = URIRef(f"{VOID_DOC}#{dump.subset.replace(':', '-')}")
-        url = URIRef(BASE + dump.path)
-        dist = URIRef(f"{VOID_DOC}#dump-{dump.path.replace('/', '-').replace('.', '-')}")
-        g.add((target, void("dataDump"), url))
-        g.add((target, DCAT.distribution, dist))
-        g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCTERMS.title, Literal(f"{dump.label} ({dump.path})", lang="en")))
-        g.add((dist, DCAT.downloadURL, url))
-        g.add((dist, DCAT.accessURL, url))
-        g.add((dist, DCAT.mediaType, URIRef(IANA + dump.media_type)))
-        g.add((dist, DCTERMS["format"], Literal(dump.media_type)))
-        g.add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
-
-    g.add((SERVICE, RDF.type, DCAT.DataService))
-    g.add((SERVICE, DCTERMS.title, Literal("sgam-onto SPARQL endpoint", lang="en")))
-    g.add((SERVICE, DCAT.endpointURL, ENDPOINT))
-    g.add((SERVICE, DCAT.servesDataset, DATASET))
-    g.add((SERVICE, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
-    g.add(
-        (
-            SERVICE,
-            DCTERMS.description,
-            Literal(
-                "Read-only SPARQL 1.1 Protocol endpoint, served by 'sgam-onto serve'.", lang="en"
-            ),
-        )
-    )
-
-    for name, links in sorted(linksets.items()):
-        node = URIRef(f"{VOID_DOC}#linkset-{name}")
-        target = URIRef(f"{VOID_DOC}#target-{name}")
-        g.add((node, RDF.type, void("Linkset")))
-        g.add((node, DCTERMS.title, Literal(f"Alignment {name}", lang="en")))
-        g.add((node, void("subjectsTarget"), DATASET))
-        g.add((node, void("objectsTarget"), target))
-        g.add((node, void("triples"), Literal(len(links))))
-        g.add((DATASET, void("subset"), node))
-        for predicate in sorted(set(links.predicates()), key=str):
-            g.add((node, void("linkPredicate"), predicate))
-        spaces = Counter(_namespace(str(o)) for o in links.objects())
-        g.add((target, RDF.type, void("Dataset")))
-        for space, _ in sorted(spaces.items()):
-            g.add((target, void("uriSpace"), Literal(space)))
-    return g
+def _endpoint(d: _Describer, endpoint: URIRef) -> None:
+    service = URIRef(VOID_DOC + "#sparql-service")
+    d.add(DATASET, VOID_NS.sparqlEndpoint, endpoint)
+    d.add(DATASET, DCAT.accessService, service)
+    d.add(service, RDF.type, DCAT.DataService)
+    d.add(service, DCTERMS.title, Literal("sgam-onto SPARQL endpoint", lang="en"))
+    d.add(service, DCAT.endpointURL, endpoint)
+    d.add(service, DCAT.servesDataset, DATASET)
+    d.add(service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/"))
 
 
 def void_turtle(g: Graph) -> bytes:
