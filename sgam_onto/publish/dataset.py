@@ -252,8 +252,9 @@ def void_graph(published: Published) -> Graph:
         d.add(DATASET, DCTERMS.hasPart, node)
     d.add(ONTOLOGY_SUBSET, FOAF.primaryTopic, onto)
     for dump in published.dumps:
-        d.add(DATASET, VOID_NS.dataDump, URIRef(BASE + dump.path))
         d.distribution(parts[dump.subset][0], dump)
+        if _part_of_whole(dump):
+            d.add(DATASET, VOID_NS.dataDump, URIRef(BASE + dump.path))
 
     merged = Graph(bind_namespaces="none")
     for graph in published.alignments.values():
@@ -282,6 +283,15 @@ def void_graph(published: Published) -> Graph:
             for space in sorted({_namespace(str(n)) for n in outside}):
                 d.add(target, VOID_NS.uriSpace, Literal(space))
     return d.g
+
+
+def _part_of_whole(dump: Dump) -> bool:
+    """Whether the dataset's own void:dataDump lists this file. Loading those files together
+    gives the dataset, so each part is listed once: the landscape in N-Triples (as `serve`
+    loads it) and each alignment file; a second format would load its blank nodes twice."""
+    if dump.subset == "dataset":
+        return dump.media_type == FORMATS["nt"][0]
+    return dump.subset.startswith("alignment:")
 
 
 def alignment_node(name: str) -> URIRef:
