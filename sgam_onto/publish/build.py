@@ -39,6 +39,8 @@ class BuildInfo:
 def build_files(landscape=None) -> dict[str, bytes]:
     """Every file of the site, by site path."""
     from sgam_onto import paths
+    from sgam_onto.export.mappings import mapping_records, vocabulary_prefixes
+    from sgam_onto.export.sssom import MAPPING_SET_PATH, render_sssom
     from sgam_onto.landscape import counts, load_landscape
     from sgam_onto.plot import render
     from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages
@@ -106,6 +108,10 @@ def build_files(landscape=None) -> dict[str, bytes]:
             )
         )
 
+    # The mappings as SSSOM, at the path its mapping_set_id names.
+    sssom = render_sssom(mapping_records(shown), vocabulary_prefixes(shown), version)
+    files[MAPPING_SET_PATH] = sssom.encode("utf-8")
+
     # One page and two data documents per resource.
     kinds: dict[str, list[str]] = {}
     for iri in [*site.instances, *sorted(site.concepts)]:
@@ -157,6 +163,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
             "JSON-LD context for the vocabulary",
             len(files["data/context.jsonld"]),
         ),
+        (MAPPING_SET_PATH, "the alignments as an SSSOM mapping set", len(files[MAPPING_SET_PATH])),
     ]
     files["downloads.html"] = home.downloads_page(dumps, extra, version)
     files["index.html"] = home.index_page(
