@@ -43,7 +43,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     from sgam_onto.export.sssom import MAPPING_SET_PATH, render_sssom
     from sgam_onto.landscape import counts, load_landscape
     from sgam_onto.plot import render
-    from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages
+    from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages, void
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.favicon import favicon
     from sgam_onto.publish.rdfio import describe, jsonld, used_prefixes
@@ -153,9 +153,8 @@ def build_files(landscape=None) -> dict[str, bytes]:
     files["pictures.html"] = home.pictures_page(captions, version)
 
     example = home.EXAMPLE if home.EXAMPLE in site.instances else (site.instances or [None])[0]
-    published = dataset.Published(graph, ontology.graph, alignments, dumps, version, example)
-    void = dataset.void_graph(published)
-    files["void.ttl"] = dataset.void_turtle(void)
+    published = void.Published(graph, ontology.graph, alignments, dumps, version, example)
+    files["void.ttl"] = void.void_turtle(void.void_graph(published))
     extra = [
         ("void.ttl", "VoID and DCAT description of the dataset", len(files["void.ttl"])),
         (
