@@ -22,7 +22,7 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
     xmlns:md="http://iec.ch/TC57/61970-552/ModelDescription/1#"
     xmlns:dm="http://iec.ch/TC57/61970-552/DifferenceModel/1#">
 """  # five lines: a body starts on line 6
-DIFFERENCE = HEAD + """<dm:DifferenceModel rdf:about="urn:uuid:7d1e0c3a-3b1f-4a57-9b1e-5f3c2a1d0e9b">
+DIFFERENCE = HEAD + """<dm:DifferenceModel rdf:about="urn:uuid:7d1e0c3a-3b1f-4a57-9b1e-5f3c2a1d0e9">
   <md:Model.scenarioTime>2026-01-01T00:00:00Z</md:Model.scenarioTime>
   <dm:forwardDifferences rdf:parseType="Statements">
     <cim:Substation rdf:about="#_6b4f2b9e-7c1d-4e8a-9f3b-2d5c8e1a7b40"/>
