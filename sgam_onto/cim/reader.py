@@ -103,6 +103,7 @@ class _Reader:
         names, references = self.names, self.references
         escapes, max_literal, max_depth = _ESCAPES, self.max_literal, self.max_depth
         resource_key = _RESOURCE
+        written = [_PROP, "", None, "", None, True, None]  # any property whose object is out
 
         def start(tag: str, attrs: dict[str, str]) -> None:
             if text:  # the blank between two tags, in one piece unless it is very long
@@ -128,7 +129,7 @@ class _Reader:
             emit(f"{top[1]} {predicate} {obj} .\n")  # <cim:X.y rdf:resource="#_id"/>
             if top[6] is not None:
                 top[6].setdefault(tag, []).append(obj[1:-1])
-            stack.append([_PROP, top[1], top[2], predicate, None, True, None])
+            stack.append(written)
 
         def end(tag: str) -> None:
             frame = stack.pop()
