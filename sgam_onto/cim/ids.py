@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
+import pyoxigraph as ox
+
 UUID_IRI = "urn:uuid:"
 ID_IRI = "urn:cim-id:"
 
@@ -58,4 +60,8 @@ def absolute_iri(text: str) -> str | None:
         return None
     if text[:9].lower() == UUID_IRI and _UUID.fullmatch(text, 9):
         return UUID_IRI + text[9:].lower()
+    try:  # the full IRI grammar, as the store will check it
+        ox.NamedNode(text)
+    except ValueError:
+        return None
     return text

@@ -24,6 +24,7 @@ from sgam_onto import limits
 from sgam_onto.cim.ids import absolute_iri, object_iri, reference_iri
 from sgam_onto.cim.info import DM, MD, ModelHeader
 from sgam_onto.errors import LoadError
+from sgam_onto.rdf.parse import one_line
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 XML_LANG = "http://www.w3.org/XML/1998/namespacelang"
@@ -96,6 +97,9 @@ class _Reader:
         except expat.ExpatError as err:
             message = expat.ErrorString(err.code) or "not well-formed XML"
             raise LoadError(self.name, err.lineno, err.offset + 1, message) from None
+        except (LookupError, ValueError) as err:  # e.g. an encoding Python does not know
+            raise LoadError(self.name, self.parser.CurrentLineNumber, None,
+                            one_line(str(err))) from None
         return FileRead(self.name, self.lines, self.headers, self.class_namespaces)
 
     def _handlers(self):
