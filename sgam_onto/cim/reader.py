@@ -137,6 +137,13 @@ class _Reader:
 
         def end(tag: str) -> None:
             frame = stack.pop()
+            if frame is written:
+                if text:
+                    value = "".join(text)
+                    text.clear()
+                    if not value.isspace():
+                        raise self._fail(f"property <{tag}> has both an object and text")
+                return
             if frame[0] != _PROP:
                 if text:
                     if len(text) == 1 and text[0].isspace():
@@ -154,12 +161,13 @@ class _Reader:
                 return
             if len(value) > max_literal:
                 raise self._too_long(len(value))
-            literal = '"' + value.translate(escapes) + '"'
             if frame[4] is not None:
-                literal += "^^" + frame[4]
+                suffix = "^^" + frame[4]
             elif frame[2]:
-                literal += "@" + self._language(frame[2])
-            emit(f"{frame[1]} {frame[3]} {literal} .\n")
+                suffix = "@" + self._language(frame[2])
+            else:
+                suffix = ""
+            emit(f'{frame[1]} {frame[3]} "{value.translate(escapes)}"{suffix} .\n')
             if frame[6] is not None:
                 frame[6].setdefault(tag, []).append(value.strip())
 
