@@ -10,9 +10,13 @@ a place in one file. The scheme:
   underscore 2.4.15 needs for an NCName, becomes ``urn:uuid:<uuid>`` in lower case, the
   CGMES 3.0 form (RFC 4122 compares UUIDs case-insensitively and writes them in lower case);
 * any other ID (``_B9``, ``_default+region_GR``, ``_<uuid>_PT_1_RTC_T``, not always an NCName)
-  becomes ``urn:cim-id:<id as written>``, with the leading underscore kept and the characters an
-  IRI cannot hold percent-encoded (UTF-8), so the same ID gives the same IRI in every file;
+  becomes ``urn:cim-id:<id as written>``, with the leading underscore kept and every character
+  other than ASCII letters, digits and ``-._~!$&'()*+,;=:@`` percent-encoded (UTF-8), so the
+  same ID gives the same IRI in every file and two IDs never share one;
 * an absolute IRI is kept, except that a ``urn:uuid:`` one is written in lower case.
+
+An ``xml:base`` does not change this: in CIM XML a ``#`` reference names an object of the
+model, not a place in a document.
 """
 
 from __future__ import annotations
@@ -30,8 +34,9 @@ _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 # What RFC 3987 leaves out of an IRI: spaces and controls, and <>"{}|\^` (and % is kept only
 # as the start of a valid escape).
 _NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]|%(?![0-9A-Fa-f]{2})")
-# Kept as written in an ID: the IRI's unreserved and sub-delimiter characters and non-ASCII
-# letters; everything else (including '%', '#', '?', '/') is percent-encoded.
+# Kept as written in an ID: ASCII letters and digits, the IRI's other unreserved characters
+# and its sub-delimiters, ':' and '@'; everything else (including '%', '#', '?', '/' and
+# non-ASCII letters) is percent-encoded as UTF-8, which keeps the mapping one-to-one.
 _ID_SAFE = "-._~!$&'()*+,;=:@"
 _PLAIN_ID = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]*")  # nothing to encode
 
