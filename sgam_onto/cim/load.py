@@ -1,8 +1,8 @@
 """Load a CIM network model (CGMES 2.4.15 or 3.0 profile files, or zips of them) as one model.
 
 Every document is read first (``sgam_onto.cim.reader``); only when all of them are good is the
-model put into the store, in one bulk load of N-Triples, so a bad file never leaves half a
-model behind. Objects get one IRI across all profile files (``sgam_onto.cim.ids``); classes
+model put into the store (bulk loads of N-Triples, one per document), so a bad file never
+leaves half a model behind. Objects get one IRI across all profile files (``sgam_onto.cim.ids``); classes
 and properties keep the namespace the files use, which is reported, never translated.
 """
 
