@@ -118,3 +118,19 @@ def ntriples(graph: Graph) -> str:
 
     triples = [ox.Triple(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o)) for s, p, o in graph]
     return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+
+
+@st.composite
+def near_misses(draw: st.DrawFn, seeds: list[bytes], insertions: list[bytes]) -> bytes:
+    """A valid document with a few bytes changed, inserted or cut: near misses."""
+    data = bytearray(draw(st.sampled_from(seeds)))
+    for _ in range(draw(st.integers(1, 4))):
+        position = draw(st.integers(0, len(data)))
+        action = draw(st.sampled_from(["flip", "insert", "cut"]))
+        if action == "flip" and position < len(data):
+            data[position] = draw(st.integers(0, 255))
+        elif action == "insert":
+            data[position:position] = draw(st.sampled_from(insertions))
+        else:
+            del data[position:position + draw(st.integers(1, 5))]
+    return bytes(data)

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from sgam_onto.errors import LoadError
 from sgam_onto.rdf.parse import FORMATS, parse_bytes
+from tests.fuzz.strategies import near_misses
 
 SEEDS = [
     b'@prefix ex: <http://example.org/> .\nex:a ex:p "x"@en , 1 , ( 1 [ ex:q 2 ] ) .\n',
@@ -25,23 +26,12 @@ SEEDS = [
 ]
 
 
-@st.composite
-def mutated(draw: st.DrawFn) -> bytes:
-    """A valid document with a few bytes changed, inserted or cut: near misses."""
-    data = bytearray(draw(st.sampled_from(SEEDS)))
-    for _ in range(draw(st.integers(1, 4))):
-        position = draw(st.integers(0, len(data)))
-        action = draw(st.sampled_from(["flip", "insert", "cut"]))
-        if action == "flip" and position < len(data):
-            data[position] = draw(st.integers(0, 255))
-        elif action == "insert":
-            data[position:position] = draw(st.sampled_from(
-                [b"[", b"(", b'"', b"<", b">", b"\\", b"#", b".", b";", b"\x00", b"\xff",
-                 b"&a;", b"<!ENTITY", b"\xef\xbb\xbf", b"@base <file:///x> .", b"\\u0000"]
-            ))
-        else:
-            del data[position:position + draw(st.integers(1, 5))]
-    return bytes(data)
+INSERTIONS = [b"[", b"(", b'"', b"<", b">", b"\\", b"#", b".", b";", b"\x00", b"\xff", b"&a;",
+              b"<!ENTITY", b"\xef\xbb\xbf", b"@base <file:///x> .", b"\\u0000"]
+
+
+def mutated() -> st.SearchStrategy[bytes]:
+    return near_misses(SEEDS, INSERTIONS)
 
 
 @given(st.binary(max_size=300) | mutated(), st.sampled_from(sorted(set(FORMATS.values()),
