@@ -149,7 +149,8 @@
   }
   function discrepancyEntry(d) {
     const k = d.keys[0];
-    const li = el("li", {}, k && D.res[k] ? el("a", { href: D.res[k][2] }, d.topic) : d.topic);
+    const li = el("li", { "data-key": k || null },
+      k && D.res[k] ? el("a", { href: D.res[k][2] }, d.topic) : d.topic);
     li.append(" ", el("span", { class: "muted" }, [d.kind, d.severity].filter((x) => x)
       .join(", ")));
     return li;
