@@ -204,7 +204,8 @@
   }
   function marks(bodies) {
     return bodies.flatMap((x) => ((D.bodies[x] || {}).table1 || []).map((m) =>
-      entry(m[0], m[1] + ": " + m[3] + " in row " + m[2] + (m[4] === "row" ? "" : " (" + m[4] + ")"))));
+      entry(m[0], (m[1] === label(m[0]) ? "" : "column " + m[1] + ": ") + m[3] + " in row " +
+        m[2] + (m[4] === "row" ? "" : " (" + m[4] + ")"))));
   }
   function bodyView(k) {
     const B = D.bodies[k] || { standards: [], table1: [], coordination: [] };
