@@ -341,6 +341,7 @@
     drawPlane();
     render(false);
     document.body.dataset.explorer = "ready";
+    performance.mark("explorer-ready");  // time to interactive, read by benchmarks/
   }).catch((err) => {
     $("plane").replaceChildren(el("p", {}, "The explorer data could not be read: " + err.message));
     console.error(err);
