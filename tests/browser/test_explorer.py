@@ -332,10 +332,13 @@ def test_axe_finds_no_violation_at_levels_a_and_aa(
 ) -> None:
     with open_tab(browser, width, height, mobile) as tab:
         tab.open(base_url + "explorer.html?body=iec-tc57-wg17")
-        shot = tab.screenshot()
+        shot = tab.screenshot()  # the screenshot shows what the reader first sees
         (shots / f"explorer-{width}.png").write_bytes(shot)
         share, colours = ink(shot)
         assert share > 0.01 and colours > 3
+        # a permalink on a phone opens on the listing, below the plane
+        top = tab.eval("document.getElementById('details-title').getBoundingClientRect().top")
+        assert 0 <= top < height
         wide = tab.eval("document.documentElement.scrollWidth")
         assert wide <= width + 1, "the page scrolls sideways (only the plane may)"
         assert _axe(tab) == []

@@ -340,6 +340,10 @@
     D = data;
     drawPlane();
     render(false);
+    // On a narrow screen the listing comes after the plane: a permalink opens on the listing.
+    if (location.search && !matchMedia("(min-width: 1100px)").matches) {
+      $("details").scrollIntoView();
+    }
     document.body.dataset.explorer = "ready";
     performance.mark("explorer-ready");  // time to interactive, read by benchmarks/
   }).catch((err) => {
