@@ -45,6 +45,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     from sgam_onto.plot import render
     from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages, void
     from sgam_onto.publish.dataset import FORMATS, Dump
+    from sgam_onto.publish.explorer import explorer_files
     from sgam_onto.publish.favicon import favicon
     from sgam_onto.publish.rdfio import describe, jsonld, used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
@@ -165,6 +166,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
         (MAPPING_SET_PATH, "the alignments as an SSSOM mapping set", len(files[MAPPING_SET_PATH])),
     ]
     files["downloads.html"] = home.downloads_page(dumps, extra, version)
+    files.update(explorer_files(land, site, version))
     files["index.html"] = home.index_page(
         site, version, counts(graph), captions, report_available=fragment is not None
     )

@@ -34,6 +34,9 @@ def index_page(
 <p>{esc(description)}</p>
 <p>Version {esc(version)} · ontology IRI <code>{esc(ONTOLOGY)}</code> · version IRI
 <code>{esc(ONTOLOGY)}/{esc(version)}</code></p>
+<p class="explore">{link("explorer.html", "Explore the SGAM plane")}: select a cell, an actor,
+an interaction, a body or a standard and see the standards, bodies, coordination items and
+discrepancies behind it; every view is a link.</p>
 <figure>{link("pictures.html", "Pictures")}:
 <a href="pictures/sgam-plane.svg"><img src="pictures/sgam-plane.svg"
  alt="The SGAM smart grid plane with the actors and the numbered interactions between them"></a>

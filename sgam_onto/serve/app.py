@@ -30,6 +30,7 @@ EXTENSION_TYPES = {
     ".rdf": "application/rdf+xml",
     ".svg": "image/svg+xml",
     ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
     ".rq": "application/sparql-query; charset=utf-8",
     ".json": "application/json",
     ".png": "image/png",
