@@ -1,0 +1,94 @@
+"""The source files as Protégé reads them: the OWL API parses each one, the merged landscape is
+in the OWL 2 DL profile, and HermiT with strict datatypes finds it consistent.
+
+The expectations are independent of our code: the OWL API's own parser, profile checker and
+HermiT decide, and the defined classes it reads are compared with what Oxigraph parses.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from tests.ontology.owlapi import (
+    OWL,
+    hermit,
+    needs_owlapi,
+    ntriples,
+    parse,
+    read_triples,
+    without_list_expressions,
+)
+
+ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+SOURCES = [
+    ONTOLOGY / "sgam.ttl",
+    *sorted((ONTOLOGY / "schemes").glob("*.ttl")),
+    *sorted((ONTOLOGY / "data").glob("*.ttl")),
+    *sorted((ONTOLOGY / "alignments").glob("*.ttl")),
+]
+
+pytestmark = needs_owlapi
+
+
+@pytest.fixture(scope="module")
+def merged():
+    """Every source file in one document, as `check` loads them, read by the OWL API."""
+    return parse(ntriples(read_triples(SOURCES)))
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ONTOLOGY)))
+def test_each_source_file_parses_in_protege_mode(path: Path) -> None:
+    parsed = parse(path.read_text(encoding="utf-8"))
+    assert "Turtle" in parsed.format
+    assert parsed.unparsed == []
+    assert parsed.error_entities == []
+    assert parsed.axiom_count > 0
+
+
+def test_the_owl_api_reads_every_defined_class(merged) -> None:
+    axioms = merged.axioms("EQUIVALENT_CLASSES")
+    expected = {
+        t.subject.value
+        for t in read_triples(SOURCES)
+        if t.predicate.value == OWL + "equivalentClass"
+    }
+    assert len(axioms) == len(expected)
+    assert {a.split("<", 1)[1].split(">", 1)[0] for a in axioms} == expected
+    assert all("Error" not in a for a in axioms)
+
+
+def test_the_merged_sources_parse_strictly_apart_from_list_expressions() -> None:
+    triples = read_triples(SOURCES)
+    kept = without_list_expressions(triples)
+    assert 0 < len(triples) - len(kept) < 100  # only the defined-class axioms are set aside
+    assert parse(ntriples(kept), strict=True).unparsed == []
+
+
+def test_the_merged_sources_are_in_the_owl2_dl_profile(merged) -> None:
+    from tests.ontology.owlapi import dl_violations
+
+    assert dl_violations(merged) == []
+
+
+def test_hermit_with_strict_datatypes_finds_the_landscape_consistent(merged) -> None:
+    verdict = hermit(merged)
+    assert verdict.strict_datatypes
+    assert verdict.consistent
+    assert verdict.unsatisfiable == frozenset()
+
+
+def test_hermit_with_strict_datatypes_refuses_a_year_literal() -> None:
+    # The control: strict datatypes are really on, so the former xsd:gYear end date fails.
+    triples = read_triples(SOURCES[:1])
+    triples.append(
+        ox.Triple(
+            ox.NamedNode("https://w3id.org/sgam-onto/id/body/iec-pc118"),
+            ox.NamedNode("https://w3id.org/sgam-onto#endYear"),
+            ox.Literal("2018", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#gYear")),
+        )
+    )
+    with pytest.raises(Exception, match="UnsupportedDatatypeException"):
+        hermit(parse(ntriples(triples)))
