@@ -15,6 +15,7 @@ import pytest
 from tests.ontology.owlapi import (
     OWL,
     hermit,
+    jvm,
     needs_owlapi,
     ntriples,
     parse,
@@ -92,3 +93,27 @@ def test_hermit_with_strict_datatypes_refuses_a_year_literal() -> None:
     )
     with pytest.raises(Exception, match="UnsupportedDatatypeException"):
         hermit(parse(ntriples(triples)))
+
+
+def test_strict_mode_cannot_read_the_owl_apis_own_intersection() -> None:
+    # Why strict parsing leaves out list-based class expressions: the OWL API refuses, in
+    # strict mode, the RDF/XML it writes itself for A ≡ B ⊓ C. When a release fixes this,
+    # this test fails and the exclusion (without_list_expressions) can go.
+    jvm()
+    from org.semanticweb.owlapi.apibinding import OWLManager
+    from org.semanticweb.owlapi.formats import RDFXMLDocumentFormat
+    from org.semanticweb.owlapi.io import StringDocumentTarget
+
+    source = parse(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n@prefix ex: <http://example.org/#> .\n"
+        "<http://example.org/o> a owl:Ontology .\n"
+        "ex:A a owl:Class . ex:B a owl:Class . ex:C a owl:Class .\n"
+        "ex:A owl:equivalentClass [ a owl:Class ; owl:intersectionOf ( ex:B ex:C ) ] .\n"
+    )
+    assert len(source.axioms("EQUIVALENT_CLASSES")) == 1
+    written = StringDocumentTarget()
+    OWLManager.createOWLOntologyManager().saveOntology(
+        source.ontology, RDFXMLDocumentFormat(), written
+    )
+    with pytest.raises(Exception, match="Entity not properly recognized"):
+        parse(str(written), "rdfxml", strict=True)
