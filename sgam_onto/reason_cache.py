@@ -17,7 +17,7 @@ from pathlib import Path
 from sgam_onto.io.atomic import atomic_write
 from sgam_onto.reason import ReasonerResult
 
-FORMAT = 1
+FORMAT = 2  # 2: HermiT runs with strict datatypes
 
 
 def cache_dir() -> Path:

@@ -7,6 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from sgam_onto.errors import SgamError
 from sgam_onto.landscape import load_landscape
 from sgam_onto.reason import defined_classes, run_hermit, to_ntriples
 
@@ -76,3 +79,10 @@ def test_missing_java_gives_an_install_hint_not_a_traceback() -> None:
     assert "HermiT needs Java" in done.stderr
     assert "apt-get install default-jre-headless" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@needs_java
+def test_hermit_runs_with_strict_datatypes(landscape_root: Path, fixtures: Path) -> None:
+    # A datatype outside the OWL 2 datatype map is an error, as in Protégé, not silently ignored.
+    with pytest.raises(SgamError, match="UnsupportedDatatypeException"):
+        run_hermit(load_landscape([fixtures / "gyear.ttl"]).graph)

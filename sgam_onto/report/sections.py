@@ -85,7 +85,7 @@ SECTIONS: tuple[Section, ...] = (
         "Disbanded bodies still referred to",
         "Bodies that no longer exist but that the SRD still names, with their successors.",
         "disbanded-bodies",
-        ("body", "endDate", "successor", "referencedBy", "references"),
+        ("body", "endYear", "successor", "referencedBy", "references"),
     ),
     Section(
         "discrepancies",

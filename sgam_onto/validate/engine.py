@@ -213,11 +213,37 @@ def _sparql_target(shapes: Graph, target: Node, data: Graph) -> set:
     return {row[0] for row in data.query(query)}
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=256)
 def _prepared(text: str):
     from rdflib.plugins.sparql import prepareQuery
 
     return prepareQuery(text)
+
+
+@contextmanager
+def _parsed_once(data: Graph) -> Iterator[None]:
+    """Let rdflib parse each SPARQL text pyshacl sends to ``data`` once, not once per call.
+
+    pyshacl runs an sh:sparql constraint once per focus node and passes rdflib the query
+    text every time; parsing it (0.1-0.2 s for the constraints of shapes/) costs far more
+    than evaluating it. The prepared query is the one rdflib would build from the text (no
+    initNs, no base), so results are unchanged. Calls with namespaces or extra options are
+    passed through as they are; the method is restored afterwards.
+    """
+    original = data.query
+
+    def query(text, processor="sparql", result="sparql", initNs=None, initBindings=None,
+              use_store_provided=True, **kwargs):
+        if isinstance(text, str) and processor == "sparql" and not initNs and not kwargs:
+            text = _prepared(text)
+        return original(text, processor, result, initNs, initBindings, use_store_provided,
+                        **kwargs)
+
+    data.query = query  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        del data.query
 
 
 def _is_shape(shapes: Graph, node) -> bool:
@@ -248,16 +274,17 @@ def _pyshacl(data: Graph, engine_shapes: Graph, shapes: Graph) -> list[Validatio
     logging.getLogger("pyshacl").setLevel(logging.ERROR)
     engine_shapes = as_specified(engine_shapes)
     try:
-        _conforms, report, _text = pyshacl.validate(
-            data,
-            shacl_graph=engine_shapes,
-            inference="none",
-            advanced=needs_advanced(engine_shapes),
-            inplace=(None, SH.rule, None) not in engine_shapes,
-            allow_warnings=False,
-            allow_infos=False,
-            abort_on_first=False,
-        )
+        with _parsed_once(data):
+            _conforms, report, _text = pyshacl.validate(
+                data,
+                shacl_graph=engine_shapes,
+                inference="none",
+                advanced=needs_advanced(engine_shapes),
+                inplace=(None, SH.rule, None) not in engine_shapes,
+                allow_warnings=False,
+                allow_infos=False,
+                abort_on_first=False,
+            )
     except NotImplementedError as err:
         raise SgamError(
             "the shapes use a SHACL feature the reference validator (pyshacl) does not "

@@ -64,7 +64,7 @@ def test_joint_groups_name_all_parents_and_pc_118_is_disbanded(landscape):
         SELECT ?p WHERE { id:body\\/iec-tc8-tc85-jwg12 sgam:parentBody/sgam:designation ?p }""")
     assert {p for (p,) in parents} == {"IEC TC 8", "IEC TC 85", "IEC SC 77A"}
     rows = select(landscape, """
-        SELECT ?end ?successor WHERE { id:body\\/iec-pc118 sgam:endDate ?end ;
+        SELECT ?end ?successor WHERE { id:body\\/iec-pc118 sgam:endYear ?end ;
                                           sgam:succeededBy/sgam:designation ?successor }""")
     assert rows == [("2018", "IEC TC 57 WG 21")]
 
