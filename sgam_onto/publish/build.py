@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from sgam_onto.errors import SgamError
 
@@ -39,14 +39,16 @@ class BuildInfo:
 def build_files(landscape=None) -> dict[str, bytes]:
     """Every file of the site, by site path."""
     from sgam_onto import paths
+    from sgam_onto.export.mappings import mapping_records, vocabulary_prefixes
+    from sgam_onto.export.sssom import MAPPING_SET_ID, render_sssom
     from sgam_onto.landscape import counts, load_landscape
     from sgam_onto.plot import render
     from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.favicon import favicon
-    from sgam_onto.publish.rdfio import canonical, describe, jsonld, used_prefixes
+    from sgam_onto.publish.rdfio import canonical, used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
-    from sgam_onto.publish.site import ID, SiteMap, kind_of
+    from sgam_onto.publish.site import BASE, ID, SiteMap, kind_of
     from sgam_onto.query.catalogue import Catalogue
     from sgam_onto.query.runner import run_stored
     from sgam_onto.rdf.convert import add_quads, store_from_graph
@@ -68,7 +70,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
 
     files["style.css"] = html.CSS.encode("utf-8")
     files["favicon.ico"] = favicon()
-    files[".htaccess"] = htaccess.htaccess()
+    files[".htaccess"] = htaccess.htaccess(version)
     files[MARKER] = f"sgam-onto site {version}\n".encode()
 
     # The ontology (schema + concept schemes) with its version stamped, as the landscape does.
@@ -86,6 +88,10 @@ def build_files(landscape=None) -> dict[str, bytes]:
             files[f"{stem}.{ext}"] = data
             dumps.append(Dump(f"{stem}.{ext}", media, f"{what}, {label}", len(data), subset))
     files["data/context.jsonld"] = dataset.jsonld_context(graph, prefixes)
+    # The SSSOM mapping set, at the path its mapping_set_id names.
+    files[MAPPING_SET_ID.removeprefix(BASE)] = render_sssom(
+        mapping_records(shown), vocabulary_prefixes(shown), version
+    ).encode("utf-8")
 
     linksets: dict[str, Graph] = {}
     for path in paths.alignment_files():
@@ -105,7 +111,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
             )
         )
 
-    # One page and two data documents per resource.
+    # One page, and one data document per RDF format, for each resource.
     kinds: dict[str, list[str]] = {}
     for iri in [*site.instances, *sorted(site.concepts)]:
         stem = site.stem(iri)
@@ -113,9 +119,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
             continue
         if stem.endswith("/index"):
             raise SgamError(f"{iri}: the slug 'index' is reserved for the listing of its kind")
-        sub = describe(shown, URIRef(iri))
-        files[f"{stem}.ttl"] = serialize_turtle(sub, used_prefixes(sub, prefixes)).encode("utf-8")
-        files[f"{stem}.jsonld"] = jsonld(sub, prefixes).encode("utf-8")
+        files.update(pages.resource_documents(shown, iri, stem, prefixes))
         files[f"{stem}.html"] = pages.resource_page(site, iri, version)
         if iri.startswith(ID):
             kinds.setdefault(kind_of(iri), []).append(iri)

@@ -27,6 +27,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from sgam_onto import limits
 from sgam_onto.publish.formats import HTML, RDF_FORMATS, content_type
+from sgam_onto.publish.policy import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS, CSP
 from sgam_onto.serve import connections, guard, protocol, sparql_page
 from sgam_onto.serve.negotiation import Offer, negotiate
 from sgam_onto.serve.worker import PoolBusy, QueryError, QueryTimeout, WorkerFailed, WorkerPool
@@ -49,16 +50,8 @@ EXTENSION_TYPES = {
     ".txt": "text/plain",
 }
 DOCUMENT_OFFERS = (Offer("html", (HTML,)), *(Offer(f.ext, f.media_types) for f in RDF_FORMATS))
-# Pages load only their own style sheet, pictures and scripts; nothing inline, no framing.
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "font-src 'self'; connect-src 'self'; form-action 'self'; base-uri 'none'; "
-    "frame-ancestors 'none'"
-)
 CSP_TYPES = (HTML, "image/svg+xml")
 CORS_METHODS = "GET, HEAD, POST, OPTIONS"
-CORS_HEADERS = "Content-Type, Accept"
-CORS_EXPOSED = "Location, X-Result-Limit, X-Result-Truncated, Retry-After"
 _HOST = re.compile(r"[A-Za-z0-9.\-]+(:[0-9]{1,5})?\Z|\[[0-9A-Fa-f:.]+\](:[0-9]{1,5})?\Z")
 
 
@@ -164,7 +157,7 @@ class Handler(BaseHTTPRequestHandler):
     def end_headers(self) -> None:
         """Headers every response carries, errors and redirects included."""
         self.send_header("Access-Control-Allow-Origin", "*")
-        self.send_header("Access-Control-Expose-Headers", CORS_EXPOSED)
+        self.send_header("Access-Control-Expose-Headers", CORS_EXPOSED_HEADERS)
         self.send_header("X-Content-Type-Options", "nosniff")
         super().end_headers()
 
@@ -236,7 +229,7 @@ class Handler(BaseHTTPRequestHandler):
             {
                 "Allow": methods,
                 "Access-Control-Allow-Methods": methods,
-                "Access-Control-Allow-Headers": CORS_HEADERS,
+                "Access-Control-Allow-Headers": CORS_REQUEST_HEADERS,
                 "Access-Control-Max-Age": "600",
             },
         )

@@ -3,8 +3,10 @@ limit: SELECT in SPARQL JSON, XML, CSV or TSV; ASK likewise; CONSTRUCT and DESCR
 RDF format of the site's table.
 
 Rows are cut on the way out of Oxigraph's TSV writer (the same bounded writer the CLI uses), and
-the kept rows are parsed back and written in the wanted format, so every byte of every format
-comes from the library. XML 1.0 cannot carry most C0 control characters, not even escaped; in
+the kept rows are parsed back and written in the wanted format by the library; CSV alone is
+written by the CLI's RFC 4180 writer, which quotes what Oxigraph's leaves bare.
+
+XML 1.0 cannot carry most C0 control characters, not even escaped; in
 the XML formats they become U+FFFD, so that every XML answer is well-formed.
 """
 
@@ -17,6 +19,7 @@ import pyoxigraph as ox
 
 from sgam_onto.limits import _tsv as capped_tsv
 from sgam_onto.publish.formats import BY_EXT
+from sgam_onto.query.formats import csv_text
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -42,6 +45,10 @@ def solutions(result: ox.QuerySolutions, fmt: str, cap: int) -> tuple[bytes, boo
     if fmt == "tsv":
         return tsv, truncated, count
     kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+    if fmt == "csv":  # see csv_text: Oxigraph's CSV writer splits IRIs that hold a comma
+        names = [v.value for v in kept.variables]
+        rows = ([s[v] for v in names] for s in kept)
+        return csv_text(names, rows).encode("utf-8"), truncated, count
     body = kept.serialize(format=RESULT_FORMATS[fmt]) or b""
     return (xml_safe(body) if fmt == "xml" else body), truncated, count
 
