@@ -153,7 +153,7 @@ def htaccess(version: str) -> bytes:
     parts = [
         "# Linked-data configuration for the sgam-onto site (Apache 2.4, mod_rewrite,",
         "# mod_headers, mod_mime). https://w3id.org/sgam-onto/ is expected to redirect here.",
-        "# If the site is not at the root of its host, set RewriteBase to its path.",
+        "# If the site is not at the root of its host, change RewriteBase to its path.",
         "# The static site has no SPARQL endpoint; `sgam-onto serve` adds one at /sparql.",
         "",
         "Options -MultiViews",
@@ -177,7 +177,7 @@ def htaccess(version: str) -> bytes:
         "</IfModule>",
         "",
         "RewriteEngine On",
-        "# RewriteBase /",
+        "RewriteBase /",
         "",
         "# Weigh the Accept header once (see sgam_onto/publish/htaccess.py for how and where",
         "# Apache falls short of RFC 9110); LD_FORMAT names the RDF format that won, if one did.",
