@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 
 HTML = "text/html"
+W3C_FORMATS = "http://www.w3.org/ns/formats/"
 
 
 @dataclass(frozen=True)
@@ -27,6 +28,12 @@ class RdfFormat:
     aliases: tuple[str, ...] = ()
     # What clients write in the SPARQL protocol's `format`/`output` parameter for it.
     names: tuple[str, ...] = ()
+    # Its name in the W3C registry of format IRIs, https://www.w3.org/ns/formats/.
+    w3c_name: str = ""
+
+    @property
+    def iri(self) -> str:
+        return W3C_FORMATS + self.w3c_name
 
     @property
     def media_types(self) -> tuple[str, ...]:
@@ -46,6 +53,7 @@ RDF_FORMATS: tuple[RdfFormat, ...] = (
         # Turtle is a subset of N3: a client that reads N3 reads it.
         ("application/x-turtle", "application/turtle", "text/n3", "text/rdf+n3", "application/n3"),
         ("ttl", "turtle", "n3", "text/turtle"),
+        "Turtle",
     ),
     RdfFormat(
         "jsonld",
@@ -53,6 +61,7 @@ RDF_FORMATS: tuple[RdfFormat, ...] = (
         "JSON-LD",
         ("application/x-json+ld",),
         ("jsonld", "json-ld", "application/ld+json"),
+        "JSON-LD",
     ),
     RdfFormat(
         "nt",
@@ -61,6 +70,7 @@ RDF_FORMATS: tuple[RdfFormat, ...] = (
         # rdflib's Graph.parse(format="nt") and older clients ask for N-Triples as text/plain.
         ("text/plain",),
         ("nt", "ntriples", "n-triples", "application/n-triples"),
+        "N-Triples",
     ),
     RdfFormat(
         "rdf",
@@ -68,6 +78,7 @@ RDF_FORMATS: tuple[RdfFormat, ...] = (
         "RDF/XML",
         (),
         ("rdf", "xml", "rdfxml", "rdf+xml", "rdf/xml", "application/rdf+xml"),
+        "RDF_XML",
     ),
 )
 BY_EXT = {f.ext: f for f in RDF_FORMATS}
@@ -80,11 +91,3 @@ def content_type(media_type: str) -> str:
     """The Content-Type header value for `media_type`, with the charset where it belongs."""
     return f"{media_type}; charset=utf-8" if media_type in CHARSET_TYPES else media_type
 
-
-def by_name(name: str) -> RdfFormat | None:
-    """The format a `format` parameter value names (case-insensitive), if any."""
-    wanted = name.strip().lower()
-    for fmt in RDF_FORMATS:
-        if wanted in fmt.names:
-            return fmt
-    return None

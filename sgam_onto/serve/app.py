@@ -164,6 +164,8 @@ class Handler(BaseHTTPRequestHandler):
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """Errors found by the request parser, as plain text like every other error."""
         self.close_connection = True
+        if self.request_version == "HTTP/0.9":  # a request line too broken to name a version
+            self.request_version = "HTTP/1.0"
         try:
             phrase = HTTPStatus(code).phrase
         except ValueError:

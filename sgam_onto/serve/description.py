@@ -47,6 +47,6 @@ def service_description(endpoint: str, triples: int, version: str) -> list[ox.Tr
         ox.Triple(default_graph, ox.NamedNode(VOID + "triples"), ox.Literal(str(triples),
                   datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
     ]
-    formats = [f.iri for f in RESULT_FORMATS.values()] + [f.oxigraph.iri for f in RDF_FORMATS]
+    formats = [f.iri for f in RESULT_FORMATS.values()] + [f.iri for f in RDF_FORMATS]
     out += [ox.Triple(service, _sd("resultFormat"), ox.NamedNode(iri)) for iri in formats]
     return out
