@@ -9,12 +9,11 @@ import signal
 import socket
 import subprocess
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.serve.server_fixture import stop, wait_until_up
 
 MODULES = Path("/usr/lib/apache2/modules")
 NEEDED = ("mpm_event", "authz_core", "dir", "mime", "rewrite", "headers", "env")
@@ -61,31 +60,16 @@ def running_apache(site: Path) -> Iterator[str]:
         process = subprocess.Popen(
             [executable, "-f", str(work / "httpd.conf"), "-DFOREGROUND"],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # it logs to error.log
         )
         url = f"http://127.0.0.1:{port}/"
         try:
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    urllib.request.urlopen(url + "style.css", timeout=5).read()
-                    break
-                except (urllib.error.URLError, ConnectionError):
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        log_file = work / "error.log"
-                        log = log_file.read_text() if log_file.exists() else ""
-                        raise RuntimeError(f"apache did not start: {log[-2000:]}") from None
-                    time.sleep(0.1)
+            if not wait_until_up(url, process):
+                log_file = work / "error.log"
+                log = log_file.read_text() if log_file.exists() else ""
+                raise RuntimeError(f"apache did not start: {log[-2000:]}")
             yield url
         finally:
-            if process.poll() is None:
-                process.send_signal(signal.SIGTERM)
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(10)
-            if process.stderr:
-                process.stderr.close()
+            stop(process, signal.SIGTERM)
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -41,6 +41,31 @@ class Served:
         return found
 
 
+def wait_until_up(url: str, process: subprocess.Popen, seconds: float = 30) -> bool:
+    """Whether the server at `url` answers (its style sheet) before `process` ends or time
+    runs out."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url + "style.css", timeout=5).read()
+            return True
+        except (urllib.error.URLError, ConnectionError):
+            if process.poll() is not None or time.monotonic() > deadline:
+                return False
+            time.sleep(0.1)
+
+
+def stop(process: subprocess.Popen, sig: int) -> None:
+    """Stop `process` by its id: `sig` first, a kill if it does not end within 10 s."""
+    if process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(10)
+
+
 @contextmanager
 def serving(site: Path, *extra: str) -> Iterator[Served]:
     """Run `sgam-onto serve --site SITE --port 0 EXTRA...` until the block ends."""
@@ -73,24 +98,11 @@ def serving(site: Path, *extra: str) -> Iterator[Served]:
                 err.seek(0)
                 raise RuntimeError(f"sgam-onto serve did not start: {line!r} {err.read()}")
             served.url = line.strip()
-            deadline = time.monotonic() + 30
-            while True:
-                try:
-                    urllib.request.urlopen(served.url + "style.css", timeout=5).read()
-                    break
-                except (urllib.error.URLError, ConnectionError):
-                    if time.monotonic() > deadline:
-                        raise
-                    time.sleep(0.1)
+            if not wait_until_up(served.url, process):
+                raise RuntimeError(f"sgam-onto serve at {served.url} does not answer")
             yield served
         finally:
-            if process.poll() is None:
-                process.send_signal(signal.SIGINT)
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
-                    process.wait(10)
+            stop(process, signal.SIGINT)
             if process.stdout:
                 process.stdout.close()
             err.seek(0)
