@@ -71,6 +71,13 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         metavar="S",
         help="seconds a client has to send a request's head (default 10)",
     )
+    parser.add_argument(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="seconds a client has to send a request's body (default 30)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log each request on stderr")
     parser.set_defaults(func=run)
     return parser
@@ -90,10 +97,11 @@ def run(args: argparse.Namespace) -> int:
         or args.workers < 1
         or args.max_connections < 1
         or args.header_timeout <= 0
+        or args.body_timeout <= 0
     ):
         raise SgamError(
-            "--timeout, --max-rows, --workers, --max-connections and --header-timeout "
-            "must be positive"
+            "--timeout, --max-rows, --workers, --max-connections, --header-timeout and "
+            "--body-timeout must be positive"
         )
     with contextlib.ExitStack() as stack:
         site = args.site
@@ -115,6 +123,7 @@ def run(args: argparse.Namespace) -> int:
                 quiet=not args.verbose,
                 max_connections=args.max_connections,
                 header_timeout=args.header_timeout,
+                body_timeout=args.body_timeout,
             )
         except OSError as err:
             raise SgamError(f"cannot listen on 127.0.0.1:{args.port}: {err.strerror}") from None

@@ -516,6 +516,7 @@ def make_server(
     quiet: bool = True,
     max_connections: int = MAX_CONNECTIONS,
     header_timeout: float = HEADER_TIMEOUT,
+    body_timeout: float = BODY_TIMEOUT,
 ) -> SiteServer:
     """A server for the published site at `site` (not yet serving: call serve_forever)."""
     from sgam_onto import __version__
@@ -542,6 +543,7 @@ def make_server(
             quiet=quiet,
             max_connections=max_connections,
             header_timeout=header_timeout,
+            body_timeout=body_timeout,
         )
     except BaseException:
         pool.close()

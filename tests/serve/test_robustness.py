@@ -25,9 +25,8 @@ HEADER_TIMEOUT = 2.0
 
 @pytest.fixture(scope="module")
 def served(site: Path) -> Iterator[Served]:
-    with serving(
-        site, "--workers", "1", "--header-timeout", str(HEADER_TIMEOUT), "--max-connections", "60"
-    ) as server:
+    timeouts = ("--header-timeout", str(HEADER_TIMEOUT), "--body-timeout", str(HEADER_TIMEOUT))
+    with serving(site, "--workers", "1", "--max-connections", "60", *timeouts) as server:
         yield server
 
 
@@ -117,6 +116,26 @@ def test_slow_clients_are_cut_off_and_others_are_served(served: Served) -> None:
     finally:
         for s in holder.get("socks", []):
             s.close()
+    assert get(served.url + "style.css").status == 200
+
+
+def test_a_body_sent_too_slowly_is_cut_off(served: Served) -> None:
+    host, port = _address(served.url)
+    with socket.create_connection((host, port), timeout=5) as s:
+        s.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+            b"Content-Length: 1000\r\n\r\nSELECT"
+        )
+        started = time.monotonic()
+        deadline = started + HEADER_TIMEOUT + 3
+        while time.monotonic() < deadline:  # one byte every 0.25 s: never 1,000 in time
+            try:
+                s.sendall(b" ")
+            except OSError:
+                break
+            time.sleep(0.25)
+        assert _closed_by_server(s)
+        assert time.monotonic() - started < HEADER_TIMEOUT + 5
     assert get(served.url + "style.css").status == 200
 
 
