@@ -208,3 +208,13 @@ def test_post_body_limits(base_url: str) -> None:
     assert "Access-Control-Allow-Origin: *" in head
     form = sparql_post_form(base_url, {"query": COUNT}, "text/csv")
     assert form.status == 200
+
+
+def test_csv_quotes_an_iri_that_holds_a_comma(base_url: str) -> None:
+    """The reason CSV is not Oxigraph's writer: 0.5 leaves such an IRI unquoted."""
+    import csv
+    import io
+
+    query = "SELECT ?x ?y WHERE { VALUES (?x ?y) { (<urn:x:a,b> 'c') } }"
+    resp = sparql_get(base_url, query, "text/csv")
+    assert list(csv.reader(io.StringIO(resp.text, newline=""))) == [["x", "y"], ["urn:x:a,b", "c"]]
