@@ -88,6 +88,7 @@ class SiteServer(ThreadingHTTPServer):
         self.header_timeout = header_timeout
         self.body_timeout = body_timeout
         self._slots = threading.BoundedSemaphore(max_connections)
+        threading.excepthook = _thread_error
 
     @property
     def url(self) -> str:
@@ -123,6 +124,14 @@ class SiteServer(ThreadingHTTPServer):
 
 def log_line(client_address: tuple, message: str) -> None:
     sys.stderr.write(f"{client_address[0]} {message}\n")
+
+
+def _thread_error(args: threading.ExceptHookArgs) -> None:
+    """Whatever escapes a thread of the server costs one line on stderr, not a traceback."""
+    if args.exc_type is SystemExit:
+        return
+    name = args.thread.name if args.thread is not None else "a thread"
+    sys.stderr.write(f"{name}: {args.exc_type.__name__}: {args.exc_value}\n")
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -459,14 +468,6 @@ class Handler(BaseHTTPRequestHandler):
             return
         graph_form = form in ("CONSTRUCT", "DESCRIBE")
         chosen = protocol.answer_format(form, params, self.headers.get("Accept"))
-        if chosen is None:
-            self._text(
-                406,
-                "no acceptable result format; available: " + ", ".join(protocol.offered(form)),
-                {"Vary": "Accept"},
-                head=head,
-            )
-            return
         fmt = chosen.key
         if fmt == "html":
             fmt = "ttl" if graph_form else "json"

@@ -72,20 +72,17 @@ def _from_params(
     return None
 
 
-def answer_format(
-    form: str, params: Mapping[str, Sequence[str]], accept: str | None
-) -> Choice | None:
-    """The format for a `form` query (SELECT, ASK, CONSTRUCT, DESCRIBE); None: 406."""
+def answer_format(form: str, params: Mapping[str, Sequence[str]], accept: str | None) -> Choice:
+    """The format for a `form` query (SELECT, ASK, CONSTRUCT, DESCRIBE).
+
+    When the Accept header allows none of them, the form's default answers rather than a 406
+    (RFC 9110 lets a server disregard Accept): clients that send one Accept header for every
+    query form, such as rdflib's SPARQLStore, read the answer by its Content-Type.
+    """
     graph_form = form in ("CONSTRUCT", "DESCRIBE")
     offers = GRAPH_OFFERS if graph_form else RESULT_OFFERS
     chosen = _from_params(params, offers, GRAPH_NAMES if graph_form else RESULT_NAMES)
     if chosen is not None:
         return chosen
-    found = negotiate(offers, accept)
-    return None if found is None else Choice(found[0].key, found[1])
-
-
-def offered(form: str) -> list[str]:
-    """The media types a `form` query can be answered in (for a 406 message)."""
-    offers = GRAPH_OFFERS if form in ("CONSTRUCT", "DESCRIBE") else RESULT_OFFERS
-    return [t for o in offers for t in o.media_types]
+    offer, media = negotiate(offers, accept) or (offers[0], offers[0].media_types[0])
+    return Choice(offer.key, media)

@@ -178,10 +178,13 @@ def test_rdflib_sparqlstore_select_and_ask(
 
 
 @pytest.mark.parametrize("method", ["GET", "POST", "POST_FORM"])
+@pytest.mark.parametrize("return_format", ["xml", "json", "csv", "tsv"])
 def test_rdflib_sparqlstore_construct_and_describe(
-    base_url: str, data: Graph, expected_graph: Graph, method: str
+    base_url: str, data: Graph, expected_graph: Graph, method: str, return_format: str
 ) -> None:
-    graph = Graph(SPARQLStore(base_url + "sparql", method=method))
+    """SPARQLStore sends the Accept header of its return format for every query form, and
+    reads the answer by its Content-Type."""
+    graph = Graph(SPARQLStore(base_url + "sparql", method=method, returnFormat=return_format))
     constructed = graph.query(CONSTRUCT).graph
     assert constructed is not None and isomorphic(constructed, expected_graph)
     described = graph.query(DESCRIBE).graph

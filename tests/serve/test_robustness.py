@@ -140,15 +140,16 @@ def test_a_body_sent_too_slowly_is_cut_off(served: Served) -> None:
 
 
 def test_connections_over_the_limit_get_503_and_the_server_recovers(site: Path) -> None:
-    options = ("--workers", "1", "--header-timeout", "1.5", "--max-connections", "4")
+    options = ("--workers", "1", "--header-timeout", "3", "--max-connections", "4")
     with serving(site, *options) as srv:
         host, port = _address(srv.url)
-        idle = [socket.create_connection((host, port), timeout=5) for _ in range(4)]
+        # More idle connections than the limit: whatever the timing, four hold every slot.
+        idle = [socket.create_connection((host, port), timeout=5) for _ in range(6)]
         try:
-            time.sleep(0.3)
+            time.sleep(0.5)
             busy = get(srv.url + "style.css", timeout=5)
             assert busy.status == 503 and busy.header("Retry-After") == "1"
-            time.sleep(2.5)  # the idle ones reach their header deadline and are closed
+            time.sleep(4)  # the idle ones reach their header deadline and are closed
             assert get(srv.url + "style.css", timeout=5).status == 200
         finally:
             for s in idle:
@@ -167,6 +168,6 @@ def test_a_client_that_hangs_up_costs_one_log_line_and_no_traceback(site: Path) 
             s.close()
         time.sleep(0.5)
         assert get(srv.url + "style.css").status == 200
-    assert "Traceback" not in srv.stderr
+    assert "Traceback" not in srv.stderr, srv.stderr[srv.stderr.find("Traceback") - 300 :]
     closed = [line for line in srv.stderr.splitlines() if "connection closed" in line]
     assert 1 <= len(closed) <= 3, srv.stderr
