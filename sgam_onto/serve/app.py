@@ -429,11 +429,16 @@ class Handler(BaseHTTPRequestHandler):
             self._text(413, f"the query is {len(text):,} characters; the limit is {most:,}",
                        head=head)
             return False
+        depth = limits.current().max_nesting_depth
         try:
-            limits.check_query_text(text, "query")
-            limits.check_query_text(guard.decode_escapes(text), "query")
+            for form in (text, guard.decode_escapes(text)):  # as sent, and as parsed
+                limits.check_query_text(form, "query")
+                guard.check_operator_runs(form, depth)
         except limits.LimitError as err:
             self._text(400, str(err), head=head)
+            return False
+        except guard.Refused as refusal:
+            self._text(refusal.status, refusal.message, head=head)
             return False
         return True
 

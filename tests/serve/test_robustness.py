@@ -55,7 +55,10 @@ def test_queries_over_the_cli_limits_are_refused_before_parsing(served: Served) 
     deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
     escaped = "SELECT * WHERE { " + "\\u007B" * 5000 + "\\u007D" * 5000 + " }"
     parens = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
-    for query in [deep, escaped, parens] * 7:  # a flood of them
+    nots = "SELECT * WHERE { FILTER(" + "!" * 20000 + "true) }"  # no bracket, as deep
+    minus = "SELECT * WHERE { FILTER(" + "- " * 20000 + "1) }"
+    paths = "SELECT * WHERE { ?s " + "^" * 20000 + "<urn:p> ?o }"
+    for query in [deep, escaped, parens, nots, minus, paths] * 4:  # a flood of them
         resp = request(
             "POST",
             served.url + "sparql",
