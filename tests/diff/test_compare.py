@@ -10,7 +10,9 @@ from sgam_onto.diff.render import render
 
 SGAM = "https://w3id.org/sgam-onto#"
 ID = "https://w3id.org/sgam-onto/id/"
-TC13, WG21, WG17 = (URIRef(ID + "body/" + s) for s in ("iec-tc13", "iec-tc57-wg21", "iec-tc57-wg17"))
+TC13, WG21, WG17 = (
+    URIRef(ID + "body/" + s) for s in ("iec-tc13", "iec-tc57-wg21", "iec-tc57-wg17")
+)
 
 
 def _bodies() -> Graph:
