@@ -79,8 +79,8 @@ def load_landscape(
 def stamp_version(graph: Graph, version: str) -> None:
     """Give the ontology its versionIRI and versionInfo from the package version.
 
-    The files carry no version; whatever one they might carry is replaced, so that the
-    package version is the only one that exists.
+    sgam.ttl names the same version (the tests and publish check it); whatever version a file
+    names is replaced, so that a landscape loaded under another version says only that one.
     """
     graph.remove((ONTOLOGY_IRI, OWL.versionIRI, None))
     graph.remove((ONTOLOGY_IRI, OWL.versionInfo, None))

@@ -8,10 +8,10 @@ from pathlib import Path
 
 EPILOG = """\
 The site holds an index, the ontology documentation, one page (+ Turtle and JSON-LD) per
-resource, full dumps, a JSON-LD context, a VoID/DCAT description, pictures, the query
-catalogue, the report, and an .htaccess for content negotiation. A build writes into a
-temporary folder and replaces DIR only when complete; DIR must be new, empty, or a site
-published before. Two builds of the same version are byte-identical.
+resource, full dumps, a JSON-LD context, a VoID/DCAT description, the alignments as an SSSOM
+mapping set, pictures, the query catalogue, the report, and an .htaccess for content
+negotiation. A build writes into a temporary folder and replaces DIR only when complete; DIR
+must be new, empty, or a site published before. Two builds of the same version are byte-identical.
 exit status: 0 ok, 2 the data could not be loaded or DIR cannot be used."""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import OWL, RDF, RDFS
 
 from sgam_onto.errors import SgamError
 
@@ -50,6 +50,7 @@ class MappingRecord:
     justification: str
     confidence: str
     vocabulary: str
+    vocabulary_version: str = ""  # owl:versionInfo of the target vocabulary, if it has one
 
     @property
     def is_term_mapping(self) -> bool:
@@ -104,6 +105,8 @@ def _record(graph: Graph, node) -> MappingRecord:
             f"mapping {node} needs exactly one of sgam:mappingObject and sgam:mappingNotation"
         )
     code_title = one("codeTitle", required=False)
+    vocabulary = one("targetVocabulary")
+    versions = sorted(str(v) for v in graph.objects(vocabulary, OWL.versionInfo))
     return MappingRecord(
         iri=str(node),
         subject=str(subject),
@@ -115,5 +118,6 @@ def _record(graph: Graph, node) -> MappingRecord:
         code_title="" if code_title is None else str(code_title),
         justification=str(one("justification")),
         confidence=str(one("confidence")),
-        vocabulary=str(one("targetVocabulary")),
+        vocabulary=str(vocabulary),
+        vocabulary_version=versions[0] if len(versions) == 1 else "",
     )

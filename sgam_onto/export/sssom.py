@@ -32,6 +32,8 @@ COLUMNS = (
     "predicate_id",
     "object_id",
     "object_label",
+    "object_source",
+    "object_source_version",
     "mapping_justification",
     "confidence",
     "comment",
@@ -43,7 +45,11 @@ BASE_PREFIXES = {
     "owl": "http://www.w3.org/2002/07/owl#",
     "semapv": "https://w3id.org/semapv/vocab/",
 }
-MAPPING_SET_ID = "https://w3id.org/sgam-onto/mappings/sgam-onto.sssom.tsv"
+# SSSOM wants the sources as CURIEs (EntityReference); the ontology IRI needs its own prefix.
+W3ID = ("w3id", "https://w3id.org/")
+SUBJECT_SOURCE = "https://w3id.org/sgam-onto"
+MAPPING_SET_PATH = "mappings/sgam-onto.sssom.tsv"  # where publish puts it, so its id resolves
+MAPPING_SET_ID = "https://w3id.org/sgam-onto/" + MAPPING_SET_PATH
 CODES_COMMENT = (
     "ENTSO-E role codes that the alignments give as skos:notation (typed sgam:EntsoeRoleCode) "
     "have no IRI and are not rows of this set; they are recorded in ontology/alignments/"
@@ -78,7 +84,7 @@ def mapping_set_metadata(version: str) -> dict[str, str]:
         "a justification in the project's words (comment) and a confidence.",
         "license": "https://www.apache.org/licenses/LICENSE-2.0",
         "mapping_provider": "https://w3id.org/sgam-onto",
-        "subject_source": "https://w3id.org/sgam-onto",
+        "subject_source": f"{W3ID[0]}:{SUBJECT_SOURCE[len(W3ID[1]):]}",
         "comment": CODES_COMMENT,
     }
 
@@ -91,11 +97,11 @@ def curie_map_for(records: Iterable[MappingRecord], vocab_prefixes: Mapping[str,
             raise SgamError(f"prefix {prefix!r} names two namespaces: {available[prefix]}, "
                             f"{namespace}")
         available[prefix] = namespace
-    used: dict[str, str] = {"semapv": BASE_PREFIXES["semapv"]}
+    used: dict[str, str] = {"semapv": BASE_PREFIXES["semapv"], W3ID[0]: W3ID[1]}
     for record in records:
         if not record.is_term_mapping:
             continue
-        for iri in (record.subject, record.predicate, record.object or ""):
+        for iri in (record.subject, record.predicate, record.object or "", record.vocabulary):
             if iri.startswith(ID_BASE):
                 kind = iri[len(ID_BASE):].split("/", 1)[0]
                 if _KIND.match(kind) is None:
@@ -144,6 +150,8 @@ def render_sssom(
             to_curie(record.predicate, curie_map),
             to_curie(record.object or "", curie_map),
             record.object_label,
+            to_curie(record.vocabulary, curie_map),
+            record.vocabulary_version,
             MANUAL_CURATION,
             record.confidence,
             record.justification,

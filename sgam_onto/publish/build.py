@@ -39,14 +39,17 @@ class BuildInfo:
 def build_files(landscape=None) -> dict[str, bytes]:
     """Every file of the site, by site path."""
     from sgam_onto import paths
+    from sgam_onto.export.mappings import mapping_records, vocabulary_prefixes
+    from sgam_onto.export.sssom import MAPPING_SET_PATH, render_sssom
     from sgam_onto.landscape import counts, load_landscape
     from sgam_onto.plot import render
-    from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages
+    from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages, void
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.favicon import favicon
-    from sgam_onto.publish.rdfio import canonical, describe, jsonld, used_prefixes
+    from sgam_onto.publish.rdfio import describe, jsonld, used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
     from sgam_onto.publish.site import ID, SiteMap, kind_of
+    from sgam_onto.publish.versioning import check_version
     from sgam_onto.query.catalogue import Catalogue
     from sgam_onto.query.runner import run_stored
     from sgam_onto.rdf.convert import add_quads, store_from_graph
@@ -56,6 +59,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     land = landscape if landscape is not None else load_landscape()
     graph: Graph = land.graph
     version = land.version
+    check_version(paths.ontology_dir() / "sgam.ttl", version)
     prefixes = dict(sorted(land.prefixes.items()))
     # Pages show the landscape with its alignment files; the dumps keep them apart.
     shown = Graph(bind_namespaces="none")
@@ -76,34 +80,37 @@ def build_files(landscape=None) -> dict[str, bytes]:
     onto_files = [onto_dir / "sgam.ttl", *sorted((onto_dir / "schemes").glob("*.ttl"))]
     ontology = load_landscape(files=[f for f in onto_files if f.exists()], version=version)
     dumps: list[Dump] = []
-    canonical_graph, canonical_ontology = canonical(graph), canonical(ontology.graph)
     for ext, (media, label) in FORMATS.items():
         for stem, g, subset, what in (
-            (dataset.DUMP_STEM, canonical_graph, "dataset", "the whole landscape"),
-            (dataset.ONTOLOGY_STEM, canonical_ontology, "ontology", "the ontology"),
+            (dataset.DUMP_STEM, graph, "dataset", "the whole landscape"),
+            (dataset.ONTOLOGY_STEM, ontology.graph, "ontology", "the ontology"),
         ):
             data = dataset.serialise(g, prefixes, ext)
             files[f"{stem}.{ext}"] = data
             dumps.append(Dump(f"{stem}.{ext}", media, f"{what}, {label}", len(data), subset))
     files["data/context.jsonld"] = dataset.jsonld_context(graph, prefixes)
 
-    linksets: dict[str, Graph] = {}
+    alignments: dict[str, Graph] = {}
     for path in paths.alignment_files():
         parsed = parse_file(path)
         g = Graph(bind_namespaces="none")
         add_quads(g, parsed.quads)
         name = path.stem
-        links = dataset.linkset_graph(g)
-        linksets[name] = links
+        alignments[name] = g
         merged = {**prefixes, **parsed.prefixes}
         data = serialize_turtle(g, used_prefixes(g, merged)).encode("utf-8")
         site_path = f"data/alignments/{name}.ttl"
         files[site_path] = data
         dumps.append(
             Dump(
-                site_path, "text/turtle", f"alignment {name}, Turtle", len(data), f"linkset:{name}"
+                site_path, "text/turtle", f"alignment {name}, Turtle", len(data),
+                f"alignment:{name}",
             )
         )
+
+    # The mappings as SSSOM, at the path its mapping_set_id names.
+    sssom = render_sssom(mapping_records(shown), vocabulary_prefixes(shown), version)
+    files[MAPPING_SET_PATH] = sssom.encode("utf-8")
 
     # One page and two data documents per resource.
     kinds: dict[str, list[str]] = {}
@@ -146,8 +153,8 @@ def build_files(landscape=None) -> dict[str, bytes]:
     files["pictures.html"] = home.pictures_page(captions, version)
 
     example = home.EXAMPLE if home.EXAMPLE in site.instances else (site.instances or [None])[0]
-    void = dataset.void_graph(graph, ontology.graph, dumps, version, linksets, example)
-    files["void.ttl"] = dataset.void_turtle(void)
+    published = void.Published(graph, ontology.graph, alignments, dumps, version, example)
+    files["void.ttl"] = void.void_turtle(void.void_graph(published))
     extra = [
         ("void.ttl", "VoID and DCAT description of the dataset", len(files["void.ttl"])),
         (
@@ -155,6 +162,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
             "JSON-LD context for the vocabulary",
             len(files["data/context.jsonld"]),
         ),
+        (MAPPING_SET_PATH, "the alignments as an SSSOM mapping set", len(files[MAPPING_SET_PATH])),
     ]
     files["downloads.html"] = home.downloads_page(dumps, extra, version)
     files["index.html"] = home.index_page(

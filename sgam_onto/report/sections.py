@@ -90,8 +90,9 @@ SECTIONS: tuple[Section, ...] = (
     Section(
         "discrepancies",
         "Discrepancies in the SRD",
-        "Points on which two places of the SRD say different things; both readings are kept in "
-        "the landscape.",
+        "Points on which places of the SRD say different things, with their kind and severity; "
+        "every reading is kept in the landscape, and where the landscape has to follow one, the "
+        "discrepancy says which.",
         "discrepancies",
     ),
 )

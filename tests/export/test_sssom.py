@@ -78,8 +78,11 @@ def test_metadata_block(text: str):
     assert doc.metadata["license"] == "https://www.apache.org/licenses/LICENSE-2.0"
     assert "skos:notation" in doc.metadata["comment"]
     used = {row[col].split(":", 1)[0] for row in doc.rows
-            for col in ("subject_id", "predicate_id", "object_id", "mapping_justification")}
+            for col in ("subject_id", "predicate_id", "object_id", "object_source",
+                        "mapping_justification")}
+    used.add(doc.metadata["subject_source"].split(":", 1)[0])
     assert used == set(doc.curie_map)
+    assert doc.expand(doc.metadata["subject_source"]) == "https://w3id.org/sgam-onto"
     assert doc.curie_map["semapv"] == "https://w3id.org/semapv/vocab/"
     assert doc.curie_map["cim100"] == "http://iec.ch/TC57/CIM100#"
     assert doc.curie_map["cim"] == "https://cim.ucaiug.io/ns#"

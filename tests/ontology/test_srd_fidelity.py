@@ -111,8 +111,9 @@ def test_verbatim_texts_occur_in_the_srd(landscape, srd_text):
 def test_mandated_discrepancies_are_recorded(landscape):
     rows = select(landscape, """
         SELECT ?about ?a ?b WHERE {
-          ?d a sgam:Discrepancy ; sgam:about ?about ;
-             sgam:readingA/sgam:source/rdfs:label ?a ; sgam:readingB/sgam:source/rdfs:label ?b }""")
+          ?d a sgam:Discrepancy ; sgam:about ?about ; sgam:reading ?first , ?other .
+          ?first sgam:readingNumber 1 ; sgam:source/rdfs:label ?a .
+          ?other sgam:readingNumber ?n ; sgam:source/rdfs:label ?b . FILTER(?n > 1) }""")
     found = {(about.rsplit("/", 1)[1], a, b) for about, a, b in rows}
     assert ("10", "Table 5", "Table 11") in found
     assert ("iec-tc69-iso-tc22-jwg1", "6.6", "4.2.3 item 26") in found

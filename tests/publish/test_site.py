@@ -158,7 +158,7 @@ def test_ontology_page_documents_each_term(site: Path) -> None:
     assert '<th>domain</th><td><a href="#Placement">placement</a></td>' in html
 
 
-def test_void_names_every_dump_and_the_endpoint(site: Path) -> None:
+def test_void_names_every_dump(site: Path) -> None:
     void = _graph(site / "void.ttl", "turtle")
     dumps = {str(o) for o in void.objects(None, URIRef(VOID + "dataDump"))}
     on_disk = {
@@ -169,9 +169,6 @@ def test_void_names_every_dump_and_the_endpoint(site: Path) -> None:
         and p.name != "context.jsonld"
     }
     assert dumps == on_disk
-    endpoints = set(void.objects(None, URIRef(VOID + "sparqlEndpoint")))
-    assert endpoints == {URIRef(BASE + "sparql")}
-    assert set(void.objects(None, URIRef(DCAT + "endpointURL"))) == endpoints
     for dist in void.subjects(RDF.type, URIRef(DCAT + "Distribution")):
         url = str(void.value(dist, URIRef(DCAT + "downloadURL")))
         size = int(void.value(dist, URIRef(DCAT + "byteSize")))

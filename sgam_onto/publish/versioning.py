@@ -1,0 +1,52 @@
+"""The ontology file names its version (owl:versionIRI, owl:versionInfo) so that tools reading
+the file alone see it; the package version in pyproject.toml stays the one that counts, and
+publishing refuses a file that names another."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL
+
+from sgam_onto.errors import SgamError
+from sgam_onto.lint.locate import Locator
+from sgam_onto.rdf.convert import add_quads
+from sgam_onto.rdf.parse import parse_file
+
+ONTOLOGY = URIRef("https://w3id.org/sgam-onto")
+
+
+def version_iri(version: str) -> URIRef:
+    """The version IRI of a release: the ontology IRI, a slash, the version."""
+    return URIRef(f"{ONTOLOGY}/{version}")
+
+
+def version_problems(path: Path, version: str) -> list[str]:
+    """FILE:LINE messages for each way the ontology header's version differs from `version`."""
+    parsed = parse_file(path)
+    graph = add_quads(Graph(bind_namespaces="none"), parsed.quads)
+    locate = Locator(path, path.read_text(encoding="utf-8"), parsed.prefixes)
+    expected = {
+        "owl:versionInfo": (OWL.versionInfo, Literal(version)),
+        "owl:versionIRI": (OWL.versionIRI, version_iri(version)),
+    }
+    problems = []
+    for name, (prop, wanted) in expected.items():
+        found = sorted(graph.objects(ONTOLOGY, prop), key=str)
+        if found == [wanted]:
+            continue
+        line = locate.line(found[0] if found else ONTOLOGY, ONTOLOGY, prop)
+        said = ", ".join(f.n3() for f in found) or "missing"
+        problems.append(
+            f"{path}:{line}: {name} of <{ONTOLOGY}> is {said}; the package version "
+            f"(pyproject.toml) needs {wanted.n3()}"
+        )
+    return problems
+
+
+def check_version(path: Path, version: str) -> None:
+    """Raise SgamError naming the file and line when the header's version is not `version`."""
+    problems = version_problems(path, version)
+    if problems:
+        raise SgamError("\n".join(problems))
