@@ -13,8 +13,9 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from sgam_onto import __version__, commands
+from sgam_onto import __version__, commands, paths
 from sgam_onto.errors import EXIT_LOAD, LoadError, SgamError
 
 DEBUG_ENV = "SGAM_ONTO_DEBUG"
@@ -36,7 +37,19 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if callable(register):
             register(subparsers)
+    for command in subparsers.choices.values():
+        _add_landscape_option(command, argparse.SUPPRESS)
+    _add_landscape_option(parser, None)
     return parser
+
+
+def _add_landscape_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--landscape DIR`` before or after the command name; SUPPRESS keeps the first one."""
+    parser.add_argument(
+        "--landscape", type=Path, metavar="DIR", default=default,
+        help="work on the landscape in DIR (a folder with ontology/ and shapes/) instead of "
+        "the checkout you are in or the installed package",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as exit_:  # argparse exits on --help, --version and bad usage
             return exit_.code if isinstance(exit_.code, int) else EXIT_LOAD
+        if args.landscape is not None:
+            paths.use_landscape(args.landscape)
         return int(args.func(args) or 0)
     except LoadError as err:  # PATH:LINE:COL first, so editors can jump to it
         print(err, file=sys.stderr)
