@@ -82,9 +82,21 @@ def parse_bytes(
     return _parse(shown, format, data, base_iri)
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(data: bytes | str) -> bytes | str:
+    """The input without one leading UTF-8 byte order mark (Windows editors write it; it is
+    not part of the text, and the parsers would read it as a token)."""
+    if isinstance(data, bytes):
+        return data[len(BOM):] if data.startswith(BOM) else data
+    return data[1:] if data.startswith("\ufeff") else data
+
+
 def _parse(
     path: Path | None, fmt: ox.RdfFormat, data: bytes | str, base_iri: str | None
 ) -> ParsedFile:
+    data = without_bom(data)
     if fmt == ox.RdfFormat.RDF_XML:  # entities and nesting are sized before the parser sees them
         limits.check_rdfxml(data.encode("utf-8") if isinstance(data, str) else data, path)
     elif isinstance(data, bytes):  # the text formats are UTF-8 throughout, comments included
@@ -103,8 +115,28 @@ def _parse(
         raise LoadError(path, message=one_line(str(err))) from None
     except MemoryError:
         raise limits.LimitError(path, message="not enough memory to parse this input") from None
-    limits.check_quads(quads, path)
+    try:
+        limits.check_quads(quads, path)
+    except limits.LimitError as err:
+        if err.line is None:
+            err.line, err.column = locate_limit(data, err)
+        raise
     return ParsedFile(path, fmt, quads, dict(parser.prefixes))
+
+
+def locate_limit(data: bytes | str, err: limits.LimitError) -> tuple[int | None, int | None]:
+    """Where a limit found on the parsed statements is crossed in the text: the blank node
+    label or the spelling the error names, else (nesting) the first bracket too deep."""
+    from sgam_onto.rdf.position import deep_bracket, find_spelling
+
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    found = None
+    if err.needle:
+        label = f"_:{err.needle}" if isinstance(err, limits.NestingError) else err.needle
+        found = find_spelling(text, label, whole_name=isinstance(err, limits.NestingError))
+    if found is None and isinstance(err, limits.NestingError):
+        found = deep_bracket(text, limits.current().max_nesting_depth)
+    return found if found is not None else (None, None)
 
 
 _QUOTED = re.compile(r"'([^']+)'|`([^`]+)`")
@@ -144,7 +176,23 @@ def _check_utf8(data: bytes, path: Path | None) -> None:
 
 def _message(err: SyntaxError) -> str:
     text = err.msg if isinstance(err.msg, str) else str(err)
-    return one_line(_POSITION_PREFIX.sub("", text).strip()) or "syntax error"
+    return excerpted(one_line(_POSITION_PREFIX.sub("", text).strip())) or "syntax error"
+
+
+EXCERPT_CHARS = 12  # of a token the parser quotes: enough to find it, too little to leak it
+_LONG_WORD = re.compile(r"\S{%d,}" % (EXCERPT_CHARS + 5))
+_MAX_MESSAGE = 200
+
+
+def excerpted(message: str) -> str:
+    """The parser's message with every long token cut to a short excerpt.
+
+    A syntax error quotes the text it could not read; when a file is not RDF at all (a
+    credentials file reached by mistake) that text may be a secret, and a long token is
+    never worth printing whole. The parser's own words are all short.
+    """
+    cut = _LONG_WORD.sub(lambda m: m.group()[:EXCERPT_CHARS] + "…", message)
+    return cut if len(cut) <= _MAX_MESSAGE else cut[: _MAX_MESSAGE - 1] + "…"
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
