@@ -15,9 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence
 import pyoxigraph as ox
 
 from sgam_onto.errors import SgamError
-from sgam_onto.rdf.integers import I64_MAX, I64_MIN, in_range, year_cycle
 from sgam_onto.query.headers import VARNAME, Param
 from sgam_onto.query.lexer import where_group_start
+from sgam_onto.rdf.integers import I64_MAX, I64_MIN, in_range, year_cycle
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATATYPES = {t: ox.NamedNode(XSD + t) for t in ("string", "integer", "boolean", "date")}

@@ -180,7 +180,7 @@ def _message(err: SyntaxError) -> str:
 
 
 EXCERPT_CHARS = 12  # of a token the parser quotes: enough to find it, too little to leak it
-_LONG_WORD = re.compile(r"\S{%d,}" % (EXCERPT_CHARS + 5))
+_LONG_WORD = re.compile(rf"\S{{{EXCERPT_CHARS + 5},}}")
 _MAX_MESSAGE = 200
 
 
