@@ -36,6 +36,12 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if callable(register):
             register(subparsers)
+    for command in subparsers.choices.values():  # every command reads files
+        command.add_argument(
+            "--follow-symlinks", action="store_true",
+            help="read and write through symbolic links that lead out of the working tree "
+            "(the current directory and the project); by default they are refused",
+        )
     return parser
 
 
@@ -47,6 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as exit_:  # argparse exits on --help, --version and bad usage
             return exit_.code if isinstance(exit_.code, int) else EXIT_LOAD
+        from sgam_onto.io import confine
+
+        confine.set_follow(True if getattr(args, "follow_symlinks", False) else None)
         return int(args.func(args) or 0)
     except LoadError as err:  # PATH:LINE:COL first, so editors can jump to it
         print(err, file=sys.stderr)
@@ -57,6 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sgam-onto: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:  # what the input-size estimate did not foresee
+        print("sgam-onto: not enough memory for this input (the process's memory limit was "
+              "reached); raise the limit or split the input", file=sys.stderr)
+        return EXIT_LOAD
+    except RecursionError:
+        print("sgam-onto: the input is nested too deeply to process", file=sys.stderr)
+        return EXIT_LOAD
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); stop quietly without a second error at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -148,7 +148,11 @@ def _size(n: float) -> str:
 
 
 def read_bounded(path: Path) -> bytes:
-    """The bytes of a regular file, refused before reading if it is larger than the limit."""
+    """The bytes of a regular file, refused before reading if it is larger than the limit
+    (or reached through a symbolic link out of the working tree)."""
+    from sgam_onto.io.confine import check_inside
+
+    check_inside(path)
     limit = current().max_file_bytes
     try:
         info = path.stat()
