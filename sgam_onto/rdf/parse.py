@@ -121,7 +121,47 @@ def _parse(
         if err.line is None:
             err.line, err.column = locate_limit(data, err)
         raise
+    _warn_leniency(path, fmt, data, quads)
     return ParsedFile(path, fmt, quads, dict(parser.prefixes))
+
+
+OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
+_PREFIX_LINE = re.compile(
+    r"^[ \t]*(?:@prefix|(?i:prefix))[ \t]+([A-Za-z][\w.\-]*)?:[ \t]*<([^>\n]*)>", re.MULTILINE
+)
+
+
+def _warn_leniency(
+    path: Path | None, fmt: ox.RdfFormat, data: bytes | str, quads: list[ox.Quad]
+) -> None:
+    """What the parser accepts without a word but the author should hear about: an input
+    with no statements, a prefix bound twice to different IRIs, owl:imports (never followed)."""
+    from sgam_onto.rdf.notices import warn
+
+    if not quads:
+        warn(path, None, "no statements: the input is empty or holds only comments")
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        for line, earlier, prefix, old, new in redeclared_prefixes(text):
+            warn(path, line, f"prefix {prefix}: is declared again with another IRI <{new}> "
+                 f"(line {earlier} bound it to <{old}>); names after line {line} use the new one")
+    if any(q.predicate.value == OWL_IMPORTS for q in quads):
+        warn(None, None, "owl:imports is not followed: only the files given (and the "
+             "landscape) are loaded, nothing is fetched", key=OWL_IMPORTS)
+
+
+def redeclared_prefixes(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(line, earlier line, prefix, earlier IRI, new IRI) for each prefix declared again with
+    a different IRI."""
+    seen: dict[str, tuple[int, str]] = {}
+    found = []
+    for match in _PREFIX_LINE.finditer(text):
+        prefix, iri = match.group(1) or "", match.group(2)
+        line = text.count("\n", 0, match.start()) + 1
+        if prefix in seen and seen[prefix][1] != iri:
+            found.append((line, seen[prefix][0], prefix, seen[prefix][1], iri))
+        seen[prefix] = (line, iri)
+    return found
 
 
 def locate_limit(data: bytes | str, err: limits.LimitError) -> tuple[int | None, int | None]:
