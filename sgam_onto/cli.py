@@ -54,7 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as exit_:  # argparse exits on --help, --version and bad usage
             return exit_.code if isinstance(exit_.code, int) else EXIT_LOAD
         from sgam_onto.io import confine
+        from sgam_onto.rdf import notices
 
+        notices.forget()  # each run says its warnings
         confine.set_follow(True if getattr(args, "follow_symlinks", False) else None)
         return int(args.func(args) or 0)
     except LoadError as err:  # PATH:LINE:COL first, so editors can jump to it
