@@ -182,10 +182,14 @@ def _base64(lexical: str) -> str | None:
 
 
 def _json(lexical: str) -> str | None:
-    try:
-        json.loads(lexical)
-    except ValueError as err:
+    try:  # numbers stay text: a long one is valid JSON, and too long for Python's int
+        json.loads(lexical, parse_int=len, parse_float=len)
+    except json.JSONDecodeError as err:
         return f"not JSON ({err.msg})"
+    except RecursionError:
+        return "JSON nested too deeply to check"
+    except ValueError as err:
+        return f"not JSON ({err})"
     return None
 
 
