@@ -145,9 +145,23 @@ def _warn_leniency(
         for line, earlier, prefix, old, new in redeclared_prefixes(text):
             warn(path, line, f"prefix {prefix}: is declared again with another IRI <{new}> "
                  f"(line {earlier} bound it to <{old}>); names after line {line} use the new one")
-    if any(q.predicate.value == OWL_IMPORTS for q in quads):
+    if not _project_file(path) and any(q.predicate.value == OWL_IMPORTS for q in quads):
         warn(None, None, "owl:imports is not followed: only the files given (and the "
              "landscape) are loaded, nothing is fetched", key=OWL_IMPORTS)
+
+
+def _project_file(path: Path | None) -> bool:
+    """One of the project's own ontology or shape files (their imports are documentation)."""
+    from sgam_onto import paths
+
+    if path is None:
+        return False
+    try:
+        real = path.resolve()
+        return any(real.is_relative_to(root.resolve())
+                   for root in (paths.ontology_dir(), paths.shapes_dir()))
+    except OSError:
+        return False
 
 
 def redeclared_prefixes(text: str) -> list[tuple[int, int, str, str, str]]:
