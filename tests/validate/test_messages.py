@@ -17,7 +17,7 @@ def test_a_value_outside_a_long_sh_in_has_a_short_message_naming_the_count() -> 
     outside = [r for r in results if r.value == Literal("outside")]
     assert len(outside) == 1
     message = outside[0].message
-    assert len(message) <= MAX_MESSAGE
+    assert len(message) <= 200
     assert f"{MEMBERS:,} values" in message and "outside" in message
     assert "m17" not in message  # no member is listed
 
@@ -29,12 +29,12 @@ def test_the_turtle_report_carries_the_short_message() -> None:
     results = run_shapes(data(), shapes, native=False)
     graph: Graph = report_graph(results)
     longest = max(len(str(m)) for m in graph.objects(None, SH.resultMessage))
-    assert longest <= MAX_MESSAGE
+    assert longest <= 200
 
 
 def test_short_messages_are_kept_and_long_ones_cut() -> None:
     assert capped("Value x not in list ['a']", SH.InConstraintComponent, None, None) == (
         "Value x not in list ['a']")
-    long = "y" * 5000
+    long = "y" * (MAX_MESSAGE + 5000)
     cut = capped(long, URIRef("http://example.org/Other"), None, None)
     assert len(cut) == MAX_MESSAGE and cut.endswith("…")
