@@ -144,16 +144,22 @@ def iri_case_clash(ctx: FileContext) -> Iterator[Hit]:
         others = ctx.iri_keys.get(iri_key(text_iri), set()) - {text_iri}
         if text_iri in ctx.schema_terms:  # sgam:Domain (a class) and sgam:domain (a property)
             others = {o for o in others if o not in ctx.schema_terms}
-        others = {o for o in others if frozenset((text_iri, o)) not in ctx.variants}
-        if ctx.known(text_iri):  # the odd spelling out is reported where it is written
-            others = {o for o in others if ctx.known(o)}
-        if not others:
+        other = _other_spelling(ctx, text_iri, others)
+        if other is None:
             continue
-        other = min(others, key=lambda o: (not ctx.known(o), o))
         how = "by a trailing slash" if other.rstrip("/") == text_iri.rstrip("/") else "by case"
         yield (iri, subject, predicate, "iri-case-clash",
                f"{short(text_iri, ctx.prefixes)} differs only {how} from "
                f"{short(other, ctx.prefixes)}; use one spelling")
+
+
+def _other_spelling(ctx: FileContext, iri: str, others: set[str]) -> str | None:
+    """The spelling to name beside ``iri``: not a recorded variant, a known term first; None
+    if there is none to report (the odd spelling out is reported where it is written)."""
+    others = {o for o in others if frozenset((iri, o)) not in ctx.variants}
+    if ctx.known(iri):
+        others = {o for o in others if ctx.known(o)}
+    return min(others, key=lambda o: (not ctx.known(o), o)) if others else None
 
 
 def iri_near_duplicate(ctx: FileContext) -> Iterator[Hit]:
@@ -161,12 +167,9 @@ def iri_near_duplicate(ctx: FileContext) -> Iterator[Hit]:
         text_iri = str(iri)
         others = {o for o in ctx.near_keys.get(near_key(text_iri), set())
                   if iri_key(o) != iri_key(text_iri)}  # case alone: iri-case-clash says it
-        others = {o for o in others if frozenset((text_iri, o)) not in ctx.variants}
-        if ctx.known(text_iri):  # the odd spelling out is reported where it is written
-            others = {o for o in others if ctx.known(o)}
-        if not others:
+        other = _other_spelling(ctx, text_iri, others)
+        if other is None:
             continue
-        other = min(others, key=lambda o: (not ctx.known(o), o))
         yield (iri, subject, predicate, "iri-near-duplicate",
                f"{short(text_iri, ctx.prefixes)} and {short(other, ctx.prefixes)} differ only "
                f"by {_near_difference(text_iri, other)}; they name two resources: use one "

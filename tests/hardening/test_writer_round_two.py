@@ -48,30 +48,31 @@ def temporaries(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
 
 
-def test_the_leftover_of_a_killed_writer_is_removed_by_the_next_fmt(tmp_path: Path) -> None:
-    target = tmp_path / "x.ttl"
-    target.write_text(UNSORTED)
+def killed_mid_write(target: Path) -> int:
+    """A writer of ``target`` killed between its write and its rename; its process id."""
     process = stalled_writer(target)
     process.send_signal(signal.SIGKILL)
     process.wait(30)
-    (left,) = temporaries(tmp_path)
-    assert left.startswith(f".x.ttl.sgam-{process.pid}-")
-    assert target.read_text() == UNSORTED  # the kill came before the rename
-    run = sgam("fmt", "x.ttl", cwd=tmp_path, root=FIXTURE_ROOT)
-    assert run.returncode == 0, run.output
-    assert temporaries(tmp_path) == []
+    return process.pid
 
 
-def test_an_already_formatted_file_still_gets_its_leftover_removed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("formatted_first", [False, True])
+def test_the_leftover_of_a_killed_writer_is_removed_by_the_next_fmt(
+    formatted_first: bool, tmp_path: Path
+) -> None:
+    """Also when the file needs no change any more (then nothing is written at all)."""
     target = tmp_path / "x.ttl"
     target.write_text(UNSORTED)
-    assert sgam("fmt", "x.ttl", cwd=tmp_path, root=FIXTURE_ROOT).returncode == 0
-    process = stalled_writer(target)
-    process.kill()
-    process.wait(30)
-    assert len(temporaries(tmp_path)) == 1
+    if formatted_first:
+        assert sgam("fmt", "x.ttl", cwd=tmp_path, root=FIXTURE_ROOT).returncode == 0
+    before = target.read_bytes()
+    pid = killed_mid_write(target)
+    (left,) = temporaries(tmp_path)
+    assert left.startswith(f".x.ttl.sgam-{pid}-")
+    assert target.read_bytes() == before  # the kill came before the rename
     check = sgam("fmt", "--check", "x.ttl", cwd=tmp_path, root=FIXTURE_ROOT)
-    assert check.returncode == 0 and len(temporaries(tmp_path)) == 1  # --check changes nothing
+    assert temporaries(tmp_path) == [left]  # --check changes nothing
+    assert check.returncode == (0 if formatted_first else 1), check.output
     run = sgam("fmt", "x.ttl", cwd=tmp_path, root=FIXTURE_ROOT)
     assert run.returncode == 0, run.output
     assert temporaries(tmp_path) == []
