@@ -83,8 +83,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
             raise
+        from sgam_onto.rdf.parse import excerpted, one_line
+
+        # the message may quote input (a secret, a huge token): one short line of it
         print(
-            f"sgam-onto: unexpected error: {type(err).__name__}: {err} "
+            f"sgam-onto: unexpected error: {type(err).__name__}: {excerpted(one_line(str(err)))} "
             f"(set {DEBUG_ENV}=1 to see where)",
             file=sys.stderr,
         )

@@ -279,3 +279,40 @@ def test_owl_imports_is_said_to_be_ignored_once(tmp_path: Path) -> None:
     said = [line for line in run.stderr.splitlines() if "owl:imports" in line]
     assert said == ["sgam-onto: warning: owl:imports is not followed: only the files given (and "
                     "the landscape) are loaded, nothing is fetched"]
+
+
+# -- stored query parameters from the command line -----------------------------------------------
+
+PARAM_QUERY = """#+ summary: Statements with a number, or about a resource
+#+ description: a query file with typed parameters
+#+ source: none
+#+ params:
+#+   - n: integer? — a number
+#+   - body: iri? — a resource
+#+ columns:
+#+   - s
+#+   - n
+#+   - body
+#+ order: unordered
+SELECT ?s ?n ?body WHERE { ?s ?p ?o FILTER(?o = ?n || ?s = ?body) }
+"""
+
+
+@pytest.mark.parametrize(("param", "why"), [
+    ("n=99999999999999999999", "outside the integers the store can compare"),
+    ("n=-9223372036854775809", "outside the integers the store can compare"),
+    (f"n={HUGE}", "outside the integers the store can compare"),
+    ("body=javascript:alert(1)", "the javascript: scheme is not allowed"),
+    ("body=file:///etc/passwd", "the file: scheme is not allowed"),
+    ("body=data:text/plain,x", "the data: scheme is not allowed"),
+])
+def test_a_parameter_the_store_cannot_match_is_refused_in_one_line(
+    param: str, why: str, tmp_path: Path
+) -> None:
+    (tmp_path / "q.rq").write_text(PARAM_QUERY)
+    run = sgam("query", "--file", "q.rq", "--param", param, cwd=tmp_path)
+    assert run.returncode == 2, run.output
+    clean(run.output)
+    lines = run.stderr.splitlines()
+    assert len(lines) == 1, run.stderr
+    assert why in lines[0] and len(lines[0]) < 300, lines[0]
