@@ -432,7 +432,7 @@ def check_quads(quads: Iterable[ox.Quad | ox.Triple], path: Path | None) -> None
             raise LimitError(
                 path, message=f"a literal of {len(obj.value):,} characters (object of "
                 f"<{_clip(predicate)}>); the limit is {max_chars:,} "
-                f"({_raise_hint('max_literal_chars')})", needle=obj.value[-64:],
+                f"({_raise_hint('max_literal_chars')})", needle=obj.value[:64],
             )
         for term in (subject, quad.predicate, obj, getattr(quad, "graph_name", None),
                      obj.datatype if isinstance(obj, ox.Literal) else None):

@@ -115,15 +115,15 @@ def _verify_same_graph(
         raise SgamError(f"internal error: formatting {path} would change its triples")
 
 
-def _as_written(quads: list) -> Counter:
+def _as_written(quads: list) -> set:
     """Statements as parsed (literals with their lexical form and datatype), blank nodes
-    masked."""
+    masked; a set, as a graph is (a statement written twice is one)."""
     import pyoxigraph as ox
 
     def mask(term: object) -> str | None:
         return None if isinstance(term, ox.BlankNode) else str(term)
 
-    return Counter((mask(q.subject), str(q.predicate), mask(q.object)) for q in quads)
+    return {(mask(q.subject), str(q.predicate), mask(q.object)) for q in quads}
 
 
 def _masked(graph: Graph) -> Counter:
