@@ -460,6 +460,18 @@ def check_quads(quads: Iterable[ox.Quad | ox.Triple], path: Path | None) -> None
         )
 
 
+def check_prefixes(prefixes: Mapping[str, str], path: Path | None) -> None:
+    """The IRI limit for the namespaces a file declares, used or not."""
+    max_iri = current().max_iri_chars
+    for prefix, iri in prefixes.items():
+        if len(iri) > max_iri:
+            raise LimitError(
+                path, message=f"prefix {prefix}: is bound to an IRI of {len(iri):,} characters "
+                f"(<{_clip(iri)}>); the limit is {max_iri:,} ({_raise_hint('max_iri_chars')})",
+                needle=iri[-64:],
+            )
+
+
 def _clip(text: str, width: int = 60) -> str:
     """A long IRI in a message: its start, so the message stays one readable line."""
     return text if len(text) <= width else text[: width - 1] + "…"
@@ -839,6 +851,7 @@ __all__ = [
     "address_space_left",
     "check_data_size",
     "check_memory",
+    "check_prefixes",
     "check_quads",
     "check_query_text",
     "check_rdfxml",

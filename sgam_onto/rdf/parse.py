@@ -117,6 +117,7 @@ def _parse(
         raise limits.LimitError(path, message="not enough memory to parse this input") from None
     try:
         limits.check_quads(quads, path)
+        limits.check_prefixes(parser.prefixes, path)
     except limits.LimitError as err:
         if err.line is None:
             err.line, err.column = locate_limit(data, err)

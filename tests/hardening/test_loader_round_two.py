@@ -317,3 +317,14 @@ def test_a_parameter_the_store_cannot_match_is_refused_in_one_line(
     lines = run.stderr.splitlines()
     assert len(lines) == 1, run.stderr
     assert why in lines[0] and len(lines[0]) < 300, lines[0]
+
+
+def test_an_unused_prefix_bound_to_a_very_long_iri_is_refused_too(tmp_path: Path) -> None:
+    (tmp_path / "p.ttl").write_text(
+        "@prefix ex: <http://example.org/> .\nex:a ex:p 1 .\n"
+        f"@prefix big: <http://example.org/{'n' * 100_000}#> .\n")
+    run = sgam("validate", "p.ttl", cwd=tmp_path)
+    assert run.returncode == 2, run.output
+    lines = [line for line in run.stderr.splitlines() if line.startswith("p.ttl:")]
+    assert len(lines) == 1 and lines[0].startswith("p.ttl:3:"), run.stderr
+    assert "prefix big: is bound to an IRI of 100,020 characters" in lines[0]
