@@ -159,3 +159,15 @@ def test_fmt_writes_a_file_the_owner_may_write(tmp_path: Path) -> None:
     run = sgam("fmt", "rw.ttl", cwd=tmp_path)
     assert run.returncode == 0, run.output
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
+
+
+@pytest.mark.parametrize("name", ["a\nb.ttl", "a\x1b[31mred.ttl", "a\rb.ttl", "a\u2028b.ttl"])
+def test_a_file_name_cannot_break_the_error_line_or_the_terminal(name: str,
+                                                                tmp_path: Path) -> None:
+    (tmp_path / name).write_text("x y z\n")
+    run = sgam("validate", name, cwd=tmp_path)
+    assert run.returncode == 2, run.output
+    lines = [line for line in run.stderr.splitlines() if ": warning: " not in line]
+    assert len(lines) == 1, run.stderr
+    assert "\x1b" not in run.stderr
+    assert "\\u00" in lines[0] or "\\u2028" in lines[0], lines[0]
