@@ -17,6 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from sgam_onto import __version__, paths
+from sgam_onto.cim.load import cim_quads, is_cim_xml
 from sgam_onto.rdf.convert import add_quads, store_from_graph
 from sgam_onto.rdf.parse import parse_file
 
@@ -56,13 +57,17 @@ def load_landscape(
     """Load the landscape through the syntax gate; raises LoadError on the first bad file.
 
     ``files`` replaces the default file list (the resource directories, see ``paths``);
-    ``extra_files`` are added to it, e.g. a contribution to be checked with the rest.
+    ``extra_files`` are added to it, e.g. a contribution to be checked with the rest, or a CIM
+    network model: CIM XML files and zips of them are read together as one model by
+    ``sgam_onto.cim.load``.
     """
     started = time.perf_counter()
     chosen = [Path(f) for f in files] if files is not None else paths.landscape_files()
     if with_alignments:
         chosen += paths.alignment_files()
-    chosen += [Path(f) for f in extra_files]
+    extra = [Path(f) for f in extra_files]
+    cim_files = [f for f in extra if is_cim_xml(f)]
+    chosen += [f for f in extra if f not in cim_files]
     graph = Graph(bind_namespaces="none")
     prefixes: dict[str, str] = {}
     for path in chosen:
@@ -70,6 +75,9 @@ def load_landscape(
         add_quads(graph, parsed.quads)
         for prefix, namespace in parsed.prefixes.items():
             prefixes.setdefault(prefix, namespace)
+    if cim_files:  # CIM XML has its own identifiers (IEC 61970-552): one model, its own reader
+        add_quads(graph, cim_quads(cim_files))
+        chosen += cim_files
     for prefix, namespace in sorted(prefixes.items()):
         graph.bind(prefix, namespace, override=False, replace=False)
     stamp_version(graph, version)

@@ -26,8 +26,8 @@ TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden"
 METERING = TESTS / "fixtures" / "cim" / "metering.ttl"
 
-PV_SCHOOL = "urn:uuid:B6A6A530-7DBD-4A78-8654-E01F2599E56C"
-PV_HOUSE = "urn:uuid:8DC9547A-47E2-45A9-809A-BD254828E44E"
+PV_SCHOOL = "urn:uuid:b6a6a530-7dbd-4a78-8654-e01f2599e56c"
+PV_HOUSE = "urn:uuid:8dc9547a-47e2-45a9-809a-bd254828e44e"
 METER_M101 = "urn:uuid:4e0c1a52-0001-4d6e-9c1a-000000000001"
 AGGREGATION_ROLE = "urn:uuid:4e0c1a52-0008-4d6e-9c1a-000000000001"
 CIM100 = "http://iec.ch/TC57/CIM100#"
