@@ -46,6 +46,10 @@ CASES = [
     ("cim-equipment-standards--school-pv.csv", "cim-equipment-standards",
      {"equipment": PV_SCHOOL}, True),
     ("cim-class-coverage.csv", "cim-class-coverage", {}, True),
+    ("cim-plane-placements.csv", "cim-plane-placements", {}, True),
+    ("cim-plane-placements--threshold-1.csv", "cim-plane-placements", {"thresholdKv": "1"},
+     True),
+    ("cim-model-summary.csv", "cim-model-summary", {}, True),
 ]
 
 
