@@ -17,6 +17,8 @@ from sgam_onto.cim.load import load_cim
 from sgam_onto.cim.summary import Cell, model_summary
 from sgam_onto.cli import main
 from sgam_onto.landscape import load_landscape
+from sgam_onto.query.api import run_stored_rows
+from sgam_onto.query.catalogue import Catalogue
 from tests.alignments.pinned import IEEE13, require_shared
 
 SGAM = "https://w3id.org/sgam-onto#"
@@ -84,13 +86,18 @@ def test_model_command_other_formats_name_the_cells(fmt, capsys):
     assert "Customer Premises" in out and "DER" in out and "IEC 61850" in out
 
 
-def test_threshold_option_reaches_the_query(capsys):
-    require_shared()
+def test_threshold_option_reaches_the_query(store, capsys):
     assert main(["model", str(IEEE13), "--format", "json", "--threshold-kv", "1"]) == 0
     document = json.loads(capsys.readouterr().out)
-    distribution = [c for c in document["cells"] if c["domainLabel"] == "Distribution"]
-    # from 1 kV on everything is transmission-level but the feeder, Distribution by its class
-    assert sum(c["equipment"] for c in distribution) == 1 and document["thresholdKv"] == 1
+    assert document["thresholdKv"] == 1
+    distribution = sum(c["equipment"] for c in document["cells"]
+                       if c["domainLabel"] == "Distribution")
+    rows = run_stored_rows(Catalogue().load("cim-plane-placements"), store, {"thresholdKv": 1})
+    assert distribution == len({r["equipment"] for r in rows
+                                if r["domain"] == SGAM + "DistributionDomain"})
+    assert distribution < len({r["equipment"] for r in run_stored_rows(
+        Catalogue().load("cim-plane-placements"), store) if r["domain"] == SGAM +
+        "DistributionDomain"})
 
 
 def test_model_command_refuses_bad_input_with_file_and_line(tmp_path: Path, capsys):
