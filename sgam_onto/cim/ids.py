@@ -31,6 +31,7 @@ _NOT_IN_IRI = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]|%(?![0-9A-Fa-f]{2})")
 # Kept as written in an ID: the IRI's unreserved and sub-delimiter characters and non-ASCII
 # letters; everything else (including '%', '#', '?', '/') is percent-encoded.
 _ID_SAFE = "-._~!$&'()*+,;=:@"
+_PLAIN_ID = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@]*")  # nothing to encode
 
 
 def object_iri(identifier: str) -> str:
@@ -38,6 +39,8 @@ def object_iri(identifier: str) -> str:
     core = identifier[1:] if identifier.startswith("_") else identifier
     if _UUID.fullmatch(core):
         return UUID_IRI + core.lower()
+    if _PLAIN_ID.fullmatch(identifier):
+        return ID_IRI + identifier
     return ID_IRI + quote(identifier, safe=_ID_SAFE, encoding="utf-8")
 
 

@@ -32,6 +32,8 @@ class CimModelInfo:
     ``namespace`` is the CIM namespace of the classes as written
     (``http://iec.ch/TC57/2013/CIM-schema-cim16#`` for CGMES 2.4.15,
     ``http://iec.ch/TC57/CIM100#`` for CGMES 3.0); None if no CIM class is used.
+    ``triples`` counts the statements read: one the profile files repeat (an object's type in
+    EQ and SSH) counts each time, so the store may hold fewer.
     """
 
     files: tuple[str, ...]

@@ -39,23 +39,25 @@ def load_cim(
 ) -> CimModelInfo:
     """Put the model the files make up into ``graph`` of ``store``; LoadError (FILE:LINE) if
     one of them cannot be read."""
-    info, data = read_cim(paths)
-    try:
-        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
-    except (SyntaxError, ValueError) as err:  # the reader checks every term; a bug if reached
-        raise LoadError(", ".join(info.files), message=f"cannot be stored ({err})") from None
+    info, chunks = read_cim(paths)
+    for name, chunk in zip(info.files, chunks, strict=True):
+        try:
+            store.bulk_load(chunk, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        except (SyntaxError, ValueError) as err:  # the reader checks every term: a bug
+            raise LoadError(name, message=f"cannot be stored ({err})") from None
     return info
 
 
-def read_cim(paths: Sequence[Path]) -> tuple[CimModelInfo, bytes]:
-    """The model's description and its triples as N-Triples, nothing loaded anywhere yet."""
+def read_cim(paths: Sequence[Path]) -> tuple[CimModelInfo, list[bytes]]:
+    """The model's description and its triples as N-Triples (one chunk per document, in the
+    order of ``info.files``), nothing loaded anywhere yet."""
     if not paths:
         raise LoadError(None, message="no CIM XML file given")
     blank = "b" + uuid.uuid4().hex[:12]  # blank nodes of two loads never merge
     files: list[str] = []
     headers: list[ModelHeader] = []
     namespaces: dict[str, str] = {}  # CIM namespace -> first file using it
-    chunks: list[str] = []
+    chunks: list[bytes] = []
     triples = 0
     for index, (name, data) in enumerate(documents(list(paths))):
         read = read_cim_xml(data, name, f"{blank}f{index}")
@@ -65,20 +67,21 @@ def read_cim(paths: Sequence[Path]) -> tuple[CimModelInfo, bytes]:
             if _CIM_NAMESPACE.fullmatch(namespace):
                 namespaces.setdefault(namespace, name)
         triples += len(read.lines)
-        chunks.append("".join(read.lines))
+        chunks.append("".join(read.lines).encode("utf-8"))
+        read.lines.clear()  # a million lines of Python strings take more room than the bytes
     if len(namespaces) > 1:
         (first, at), (second, where) = list(namespaces.items())[:2]
         raise LoadError(where, message=f"uses CIM namespace {second} while {at} uses {first}: "
                         "the files of one model use one CIM version")
     namespace = next(iter(namespaces), None)
     info = CimModelInfo(tuple(files), tuple(headers), namespace, triples)
-    return info, "".join(chunks).encode("utf-8")
+    return info, chunks
 
 
 def cim_quads(paths: Sequence[Path]) -> list[ox.Quad]:
     """The model's triples as quads of the default graph, e.g. to join them to other data."""
-    _, data = read_cim(paths)
-    return list(ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+    _, chunks = read_cim(paths)
+    return [quad for chunk in chunks for quad in ox.parse(chunk, format=ox.RdfFormat.N_TRIPLES)]
 
 
 def is_cim_xml(path: str | Path) -> bool:

@@ -35,7 +35,12 @@ _SYNTAX = {_ID, _ABOUT, _NODE_ID, _RESOURCE, _DATATYPE, _PARSE_TYPE}
 _ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 _LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
-_ROOT, _NODE, _PROP = 0, 1, 2
+# An open element is a list [kind, subject, lang, predicate, datatype, filled, header]
+# (lists are cheaper to build than objects, and this runs once per element):
+# kind: _DOC (before the root), _ROOT, _NODE (subject is the node), _PROP (subject, predicate,
+# datatype of the property; filled once its object is written); header: the values of an
+# md:FullModel node, else None.
+_DOC, _ROOT, _NODE, _PROP = 0, 1, 2, 3
 
 
 @dataclass
@@ -48,22 +53,6 @@ class FileRead:
     class_namespaces: set[str] = field(default_factory=set)
 
 
-class _Frame:
-    """An open element: the root, a node (its subject) or a property (subject, predicate)."""
-
-    __slots__ = ("datatype", "filled", "header", "kind", "lang", "predicate", "subject", "text")
-
-    def __init__(self, kind: int, subject: str, lang: str | None) -> None:
-        self.kind = kind
-        self.subject = subject
-        self.lang = lang
-        self.predicate = ""
-        self.datatype: str | None = None
-        self.filled = False  # a property whose object is already written
-        self.text: list[str] = []
-        self.header: dict[str, list[str]] | None = None
-
-
 def read_cim_xml(data: bytes, name: str, blank_prefix: str) -> FileRead:
     """Read one CIM XML document; ``name`` is how errors name it (``FILE`` or ``ZIP!MEMBER``),
     ``blank_prefix`` keeps its blank nodes apart from other files'."""
@@ -73,6 +62,10 @@ def read_cim_xml(data: bytes, name: str, blank_prefix: str) -> FileRead:
 
 
 class _Reader:
+    """The state of one document. The handlers of the common forms (a property with text or
+    with rdf:resource) are closures over local names: they run once per element of files of
+    millions of elements; every other form goes through the methods."""
+
     def __init__(self, name: str, blank_prefix: str) -> None:
         bounds = limits.current()
         self.name = name
@@ -82,8 +75,11 @@ class _Reader:
         self.lines: list[str] = []
         self.headers: list[ModelHeader] = []
         self.class_namespaces: set[str] = set()
-        self.stack: list[_Frame] = []
-        self.iris: dict[str, str] = {}  # rdf:ID / reference / element name -> "<iri>"
+        self.stack: list[list] = [[_DOC, "", None, "", None, False, None]]
+        self.text: list[str] = []  # character data since the last tag
+        self.names: dict[str, str] = {}  # element or attribute name -> "<iri>"
+        self.references: dict[str, str] = {}  # rdf:about / rdf:resource value -> term
+        self.identifiers: dict[str, str] = {}  # rdf:ID value -> "<iri>"
         self.blanks: dict[str, str] = {}
         self.anonymous = 0
         self.parser = expat.ParserCreate(namespace_separator="")
@@ -91,9 +87,8 @@ class _Reader:
         self.parser.buffer_size = 1 << 16
         self.parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
         self.parser.ExternalEntityRefHandler = self._external
-        self.parser.StartElementHandler = self._start
-        self.parser.EndElementHandler = self._end
-        self.parser.CharacterDataHandler = self._text
+        self.parser.CharacterDataHandler = self.text.append
+        self.parser.StartElementHandler, self.parser.EndElementHandler = self._handlers()
 
     def read(self, data: bytes) -> FileRead:
         try:
@@ -102,6 +97,69 @@ class _Reader:
             message = expat.ErrorString(err.code) or "not well-formed XML"
             raise LoadError(self.name, err.lineno, err.offset + 1, message) from None
         return FileRead(self.name, self.lines, self.headers, self.class_namespaces)
+
+    def _handlers(self):
+        stack, text, emit = self.stack, self.text, self.lines.append
+        names, references = self.names, self.references
+        escapes, max_literal, max_depth = _ESCAPES, self.max_literal, self.max_depth
+        resource_key = _RESOURCE
+        written = [_PROP, "", None, "", None, True, None]  # any property whose object is out
+
+        def start(tag: str, attrs: dict[str, str]) -> None:
+            if text:  # the blank between two tags, in one piece unless it is very long
+                if len(text) == 1 and text[0].isspace():
+                    text.clear()
+                else:
+                    self._only_space()
+            top = stack[-1]
+            if top[0] != _NODE:
+                self._node(top, tag, attrs)
+                return
+            if len(stack) >= max_depth:
+                raise self._too_deep()
+            predicate = names.get(tag) or self._named(tag)
+            if not attrs:  # <cim:X.y>text</cim:X.y>
+                stack.append([_PROP, top[1], top[2], predicate, None, False, top[6]])
+                return
+            value = attrs.get(resource_key)
+            if value is None or len(attrs) > 1:
+                self._property(top, tag, predicate, attrs)
+                return
+            obj = references.get(value) or self._reference(value, "rdf:resource")
+            emit(f"{top[1]} {predicate} {obj} .\n")  # <cim:X.y rdf:resource="#_id"/>
+            if top[6] is not None:
+                top[6].setdefault(tag, []).append(obj[1:-1])
+            stack.append(written)
+
+        def end(tag: str) -> None:
+            frame = stack.pop()
+            if frame[0] != _PROP:
+                if text:
+                    if len(text) == 1 and text[0].isspace():
+                        text.clear()
+                    else:
+                        self._only_space()
+                if frame[6] is not None:
+                    self.headers.append(self._header(frame[1][1:-1], frame[6]))
+                return
+            value = "".join(text)
+            text.clear()
+            if frame[5]:
+                if value and not value.isspace():
+                    raise self._fail(f"property <{tag}> has both an object and text")
+                return
+            if len(value) > max_literal:
+                raise self._too_long(len(value))
+            literal = '"' + value.translate(escapes) + '"'
+            if frame[4] is not None:
+                literal += "^^" + frame[4]
+            elif frame[2]:
+                literal += "@" + self._language(frame[2])
+            emit(f"{frame[1]} {frame[3]} {literal} .\n")
+            if frame[6] is not None:
+                frame[6].setdefault(tag, []).append(value.strip())
+
+        return start, end
 
     # -- errors --------------------------------------------------------------------------------
 
@@ -112,38 +170,62 @@ class _Reader:
     def _external(self, *_: object) -> int:
         raise self._fail("external entities are not read (nothing outside the file is read)")
 
+    def _too_deep(self) -> LoadError:
+        return limits.LimitError(
+            self.name, self.parser.CurrentLineNumber, None,
+            f"XML elements nested more than {self.max_depth} deep (2 x the nesting limit + 2; "
+            f"set {limits.ENV['max_nesting_depth']} to raise it)",
+        )
+
+    def _too_long(self, size: int) -> LoadError:
+        return limits.LimitError(
+            self.name, self.parser.CurrentLineNumber, None,
+            f"a literal of {size:,} characters; the limit is {self.max_literal:,} "
+            f"(set {limits.ENV['max_literal_chars']} to raise it)",
+        )
+
+    def _only_space(self) -> None:
+        """Text between tags outside a property value must be blank; it is then dropped."""
+        value = "".join(self.text)
+        self.text.clear()
+        if value and not value.isspace():
+            top = self.stack[-1]
+            if top[0] == _PROP and not top[5]:
+                raise self._fail(f"property <{top[3][1:-1]}> mixes text and elements")
+            raise self._fail(f"text {value.strip()[:40]!r} outside a property element")
+
     # -- terms ---------------------------------------------------------------------------------
 
     def _named(self, iri: str) -> str:
         """``<iri>`` for an element or attribute name (namespace + local name)."""
-        term = self.iris.get(iri)
+        term = self.names.get(iri)
         if term is None:
             if absolute_iri(iri) != iri:
                 raise self._fail(f"{iri!r} is not an absolute IRI: is its namespace declared "
                                  "with a full IRI?")
-            term = self.iris[iri] = f"<{iri}>"
+            term = self.names[iri] = f"<{iri}>"
         return term
 
     def _reference(self, value: str, attribute: str) -> str:
-        key = "\0" + value  # kept apart from element names in the same cache
-        term = self.iris.get(key)
-        if term is None:
+        term = self.references.get(value)
+        if term is None and value[:1] == "#" and len(value) > 1:
+            term = self.references[value] = self._identified(value[1:])
+        elif term is None:
             iri = reference_iri(value)
             if iri is None:
                 raise self._fail(
                     f"{attribute}={value!r}: not an absolute IRI nor a '#id' reference (CIM XML "
                     "files have no base IRI to resolve other relative references against)"
                 )
-            term = self.iris[key] = f"<{iri}>"
+            term = self.references[value] = f"<{iri}>"
         return term
 
     def _identified(self, value: str) -> str:
-        key = "\1" + value
-        term = self.iris.get(key)
+        term = self.identifiers.get(value)
         if term is None:
             if not value:
                 raise self._fail("rdf:ID is empty")
-            term = self.iris[key] = f"<{object_iri(value)}>"
+            term = self.identifiers[value] = f"<{object_iri(value)}>"
         return term
 
     def _blank(self, node_id: str | None) -> str:
@@ -162,112 +244,10 @@ class _Reader:
             return self._reference(attrs[_ABOUT], "rdf:about")
         return self._blank(attrs.get(_NODE_ID))
 
-    def _literal(self, text: str, lang: str | None, datatype: str | None) -> str:
-        if len(text) > self.max_literal:
-            raise limits.LimitError(
-                self.name, self.parser.CurrentLineNumber, None,
-                f"a literal of {len(text):,} characters; the limit is {self.max_literal:,} "
-                f"(set {limits.ENV['max_literal_chars']} to raise it)",
-            )
-        quoted = '"' + text.translate(_ESCAPES) + '"'
-        if datatype is not None:
-            return quoted + "^^" + datatype
-        if lang:
-            return quoted + "@" + lang
-        return quoted
-
-    # -- elements ------------------------------------------------------------------------------
-
-    def _start(self, tag: str, attrs: dict[str, str]) -> None:
-        stack = self.stack
-        if not stack:
-            if tag != RDF + "RDF":
-                raise self._fail(f"the root element is <{tag}>, not rdf:RDF: not CIM XML")
-            stack.append(_Frame(_ROOT, "", attrs.get(XML_LANG)))
-            return
-        if len(stack) >= self.max_depth:
-            raise self._fail(f"XML elements nested more than {self.max_depth} deep (2 x the "
-                             f"nesting limit + 2; set {limits.ENV['max_nesting_depth']} to "
-                             "raise it)")
-        top = stack[-1]
-        if top.kind == _NODE:
-            self._property(top, tag, attrs)
-        else:
-            self._node(top, tag, attrs)
-
-    def _node(self, parent: _Frame, tag: str, attrs: dict[str, str]) -> None:
-        if tag.startswith(DM) or (parent.kind == _ROOT and tag.endswith("DifferenceModel")):
-            raise self._fail("a difference model (dm:DifferenceModel): only full models are "
-                             "loaded; apply the differences to their full model first")
-        subject = self._subject(attrs)
-        lang = attrs.get(XML_LANG, parent.lang)
-        if parent.kind == _PROP:
-            if parent.filled or (parent.text and "".join(parent.text).strip()):
-                raise self._fail(f"property <{parent.predicate[1:-1]}> has more than one value")
-            self.lines.append(f"{parent.subject} {parent.predicate} {subject} .\n")
-            parent.filled = True
-        frame = _Frame(_NODE, subject, lang)
-        if tag != _DESCRIPTION:
-            if tag not in self.iris:
-                self.class_namespaces.add(_namespace(tag))
-            self.lines.append(f"{subject} {_RDF_TYPE} {self._named(tag)} .\n")
-            if tag == MD + "FullModel":
-                frame.header = {}
-        for key, value in attrs.items():
-            if key in _SYNTAX or key == XML_LANG:
-                continue
-            self._attribute_triple(frame, key, value, lang)
-        self.stack.append(frame)
-
-    def _attribute_triple(self, frame: _Frame, key: str, value: str, lang: str | None) -> None:
-        if key.startswith(RDF) or key.startswith("http://www.w3.org/XML/1998/namespace"):
-            raise self._fail(f"attribute {key!r} is not allowed here")
-        self.lines.append(
-            f"{frame.subject} {self._named(key)} {self._literal(value, lang, None)} .\n"
-        )
-
-    def _property(self, node: _Frame, tag: str, attrs: dict[str, str]) -> None:
-        predicate = self._named(tag)
-        frame = _Frame(_PROP, node.subject, attrs.get(XML_LANG, node.lang))
-        frame.predicate = predicate
-        if attrs:
-            if _ID in attrs:
-                raise self._fail("rdf:ID on a property element (reification) is not CIM XML")
-            parse_type = attrs.get(_PARSE_TYPE)
-            if parse_type is not None:
-                self._parse_type(node, frame, parse_type)
-                return
-            obj = None
-            if _RESOURCE in attrs:
-                obj = self._reference(attrs[_RESOURCE], "rdf:resource")
-            elif _NODE_ID in attrs:
-                obj = self._blank(attrs[_NODE_ID])
-            if _DATATYPE in attrs:
-                frame.datatype = self._datatype(attrs[_DATATYPE])
-            extra = [k for k in attrs if k not in _SYNTAX and k != XML_LANG]
-            if extra:
-                if obj is None:
-                    obj = self._blank(None)
-                for key in extra:
-                    self._attribute_triple(_Frame(_NODE, obj, frame.lang), key, attrs[key],
-                                           frame.lang)
-            if obj is not None:
-                self.lines.append(f"{node.subject} {predicate} {obj} .\n")
-                frame.filled = True
-                if node.header is not None:
-                    node.header.setdefault(tag, []).append(obj[1:-1])
-        self.stack.append(frame)
-
-    def _parse_type(self, node: _Frame, frame: _Frame, parse_type: str) -> None:
-        if parse_type == "Statements":
-            raise self._fail("rdf:parseType=\"Statements\" (a difference model): only full "
-                             "models are loaded; apply the differences to their full model "
-                             "first")
-        if parse_type != "Resource":
-            raise self._fail(f"rdf:parseType={parse_type!r} is not part of CIM XML")
-        blank = self._blank(None)
-        self.lines.append(f"{node.subject} {frame.predicate} {blank} .\n")
-        self.stack.append(_Frame(_NODE, blank, frame.lang))
+    def _language(self, lang: str) -> str:
+        if not _LANG.fullmatch(lang):
+            raise self._fail(f"xml:lang={lang!r} is not a language tag")
+        return lang
 
     def _datatype(self, value: str) -> str:
         iri = absolute_iri(value)
@@ -275,31 +255,88 @@ class _Reader:
             raise self._fail(f"rdf:datatype={value!r}: not an absolute IRI")
         return f"<{iri}>"
 
-    def _end(self, tag: str) -> None:
-        frame = self.stack.pop()
-        if frame.kind == _PROP:
-            text = "".join(frame.text)
-            if frame.filled:
-                if text.strip():
-                    raise self._fail(f"property <{tag}> has both an object and text")
-                return
-            lang = frame.lang
-            if lang and not _LANG.fullmatch(lang):
-                raise self._fail(f"xml:lang={lang!r} is not a language tag")
-            literal = self._literal(text, lang, frame.datatype)
-            self.lines.append(f"{frame.subject} {frame.predicate} {literal} .\n")
-            node = self.stack[-1]
-            if node.header is not None:
-                node.header.setdefault(tag, []).append(text.strip())
-        elif frame.header is not None:
-            self.headers.append(self._header(frame.subject[1:-1], frame.header))
+    # -- the other forms -----------------------------------------------------------------------
 
-    def _text(self, text: str) -> None:
-        top = self.stack[-1] if self.stack else None
-        if top is not None and top.kind == _PROP:
-            top.text.append(text)
-        elif not text.isspace():
-            raise self._fail(f"text {text.strip()[:40]!r} outside a property element")
+    def _node(self, parent: list, tag: str, attrs: dict[str, str]) -> None:
+        kind = parent[0]
+        if kind == _DOC:
+            if tag != RDF + "RDF":
+                raise self._fail(f"the root element is <{tag}>, not rdf:RDF: not CIM XML")
+            self.stack.append([_ROOT, "", attrs.get(XML_LANG), "", None, False, None])
+            return
+        if len(self.stack) >= self.max_depth:
+            raise self._too_deep()
+        if tag.startswith(DM) or tag.endswith("DifferenceModel"):
+            raise self._fail("a difference model (dm:DifferenceModel): only full models are "
+                             "loaded; apply the differences to their full model first")
+        subject = self._subject(attrs)
+        lang = attrs.get(XML_LANG, parent[2])
+        if kind == _PROP:
+            if parent[5]:
+                raise self._fail(f"property <{parent[3][1:-1]}> has more than one value")
+            self.lines.append(f"{parent[1]} {parent[3]} {subject} .\n")
+            parent[5] = True
+        frame = [_NODE, subject, lang, "", None, False, None]
+        if tag != _DESCRIPTION:
+            if tag not in self.names:
+                self.class_namespaces.add(_namespace(tag))
+            self.lines.append(f"{subject} {_RDF_TYPE} {self._named(tag)} .\n")
+            if tag == MD + "FullModel":
+                frame[6] = {}
+        for key, value in attrs.items():
+            if key not in _SYNTAX and key != XML_LANG:
+                self._attribute_triple(subject, key, value, lang)
+        self.stack.append(frame)
+
+    def _attribute_triple(self, subject: str, key: str, value: str, lang: str | None) -> None:
+        if key.startswith((RDF, "http://www.w3.org/XML/1998/namespace")):
+            raise self._fail(f"attribute {key!r} is not allowed here")
+        if len(value) > self.max_literal:
+            raise self._too_long(len(value))
+        literal = '"' + value.translate(_ESCAPES) + '"'
+        if lang:
+            literal += "@" + self._language(lang)
+        self.lines.append(f"{subject} {self._named(key)} {literal} .\n")
+
+    def _property(self, node: list, tag: str, predicate: str, attrs: dict[str, str]) -> None:
+        lang = attrs.get(XML_LANG, node[2])
+        frame = [_PROP, node[1], lang, predicate, None, False, node[6]]
+        if _ID in attrs:
+            raise self._fail("rdf:ID on a property element (reification) is not CIM XML")
+        parse_type = attrs.get(_PARSE_TYPE)
+        if parse_type is not None:
+            self._parse_type(node, predicate, parse_type, lang)
+            return
+        obj = None
+        if _RESOURCE in attrs:
+            obj = self._reference(attrs[_RESOURCE], "rdf:resource")
+        elif _NODE_ID in attrs:
+            obj = self._blank(attrs[_NODE_ID])
+        if _DATATYPE in attrs:
+            frame[4] = self._datatype(attrs[_DATATYPE])
+        extra = [k for k in attrs if k not in _SYNTAX and k != XML_LANG]
+        if extra:
+            if obj is None:
+                obj = self._blank(None)
+            for key in extra:
+                self._attribute_triple(obj, key, attrs[key], lang)
+        if obj is not None:
+            self.lines.append(f"{node[1]} {predicate} {obj} .\n")
+            frame[5] = True
+            if node[6] is not None:
+                node[6].setdefault(tag, []).append(obj[1:-1])
+        self.stack.append(frame)
+
+    def _parse_type(self, node: list, predicate: str, parse_type: str, lang: str | None) -> None:
+        if parse_type == "Statements":
+            raise self._fail("rdf:parseType=\"Statements\" (a difference model): only full "
+                             "models are loaded; apply the differences to their full model "
+                             "first")
+        if parse_type != "Resource":
+            raise self._fail(f"rdf:parseType={parse_type!r} is not part of CIM XML")
+        blank = self._blank(None)
+        self.lines.append(f"{node[1]} {predicate} {blank} .\n")
+        self.stack.append([_NODE, blank, lang, "", None, False, None])
 
     def _header(self, model: str, values: dict[str, list[str]]) -> ModelHeader:
         def first(key: str) -> str | None:

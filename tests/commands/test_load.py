@@ -146,3 +146,20 @@ def test_virtuoso_credentials_from_environment_or_netrc(
     remote = open_store(_parse(base[1:]))
     result = remote.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
     assert int(next(iter(result))["n"].value) == len(load_landscape().graph)
+
+
+def test_cim_xml_files_load_through_the_cim_loader(tmp_path: Path) -> None:
+    """A CIM model (here the pinned CIMHub feeder) gets its objects' urn:uuid IRIs in lower
+    case, as the CIM loader writes them, with every triple pyoxigraph reads from the file."""
+    from tests.alignments.pinned import IEEE13, require_shared
+
+    require_shared()
+    store_dir = tmp_path / "store"
+    assert main(["load", "--store", str(store_dir), "--graph", GRAPH, str(IEEE13)]) == 0
+    read = set(ox.parse(path=str(IEEE13), format=ox.RdfFormat.RDF_XML))
+    assert _count(store_dir, GRAPH) == len(read)
+    store = embedded.open_store(store_dir, read_only=True)
+    subjects = {q.subject.value for q in store.quads_for_pattern(
+        None, None, None, ox.NamedNode(GRAPH))}
+    assert "urn:uuid:b6a6a530-7dbd-4a78-8654-e01f2599e56c" in subjects
+    assert not any(s.startswith("urn:uuid:") and s != s.lower() for s in subjects)
