@@ -21,7 +21,7 @@ from sgam_onto.landscape import load_landscape
 from sgam_onto.query.api import run_stored_rows
 from sgam_onto.query.catalogue import Catalogue
 from tests.alignments.pinned import IEEE13, VOCAB, require_shared
-from tests.cim.exports import NETWORKS, export
+from tests.cim.conftest import CGMES_VERSIONS, NETWORKS
 
 SGAM = "https://w3id.org/sgam-onto#"
 ACTOR = "https://w3id.org/sgam-onto/id/actor/"
@@ -48,9 +48,9 @@ def model_store(landscape, files: list[Path]) -> ox.Store:
 
 
 @pytest.fixture(scope="module")
-def exports(tmp_path_factory) -> dict[tuple[str, str], list[Path]]:
-    root = tmp_path_factory.mktemp("cgmes")
-    return {(n, v): export(n, v, root / f"{n}-{v}") for n in NETWORKS for v in ("2", "3")}
+def exports(cim_exports) -> dict[tuple[str, str], list[Path]]:
+    """The profile files of each export, keyed by network and CGMES version."""
+    return {key: list(export.files) for key, export in cim_exports.items()}
 
 
 def placements(store: ox.Store, **params: object) -> list[dict]:
@@ -156,14 +156,14 @@ def test_feeder_domains_follow_class_and_base_voltage(feeder):
 
 
 @pytest.mark.parametrize("name", NETWORKS)
-@pytest.mark.parametrize("version", ["2", "3"])
+@pytest.mark.parametrize("version", list(CGMES_VERSIONS))
 def test_exported_domains_follow_class_and_base_voltage(landscape, exports, name, version):
     store = model_store(landscape, exports[(name, version)])
     assert check_against_cim_data(store, volts=False) > 5
 
 
 def test_ieee118_generators_are_bulk_generation_and_loads_customer_premises(landscape, exports):
-    rows = placements(model_store(landscape, exports[("ieee118", "3")]))
+    rows = placements(model_store(landscape, exports[("ieee118", "3.0")]))
     by_class = Counter((local(r["cimClass"]), local(r["domain"])) for r in rows)
     assert by_class[("SynchronousMachine", "GenerationDomain")] == 54  # all at 138/345 kV buses
     assert by_class[("EnergyConsumer", "CustomerPremisesDomain")] == 91
@@ -171,7 +171,7 @@ def test_ieee118_generators_are_bulk_generation_and_loads_customer_premises(land
 
 
 def test_threshold_parameter_moves_the_line(landscape, exports):
-    store = model_store(landscape, exports[("microgrid-be", "3")])
+    store = model_store(landscape, exports[("microgrid-be", "3.0")])
     default = Counter(local(r["domain"]) for r in placements(store)
                       if local(r["cimClass"]) == "VoltageLevel")
     raised = Counter(local(r["domain"]) for r in placements(store, thresholdKv=500)
@@ -187,7 +187,7 @@ def test_coverage_of_the_ieee13_feeder(feeder):
 
 
 @pytest.mark.parametrize("name", NETWORKS)
-@pytest.mark.parametrize("version", ["2", "3"])
+@pytest.mark.parametrize("version", list(CGMES_VERSIONS))
 def test_coverage_of_exported_models(landscape, exports, name, version):
     share, missing = coverage(model_store(landscape, exports[(name, version)]))
     assert share >= 0.95, (share, missing)
@@ -198,7 +198,7 @@ def test_cgmes_2_and_3_exports_give_the_same_placements(landscape, exports, name
     def cells(version):
         rows = placements(model_store(landscape, exports[(name, version)]))
         return {(r["equipment"], r["domain"], r["zone"], r["actor"]) for r in rows}
-    old, new = cells("2"), cells("3")
+    old, new = cells("2.4.15"), cells("3.0")
     shared = {e for e, *_ in old} & {e for e, *_ in new}
     assert len(shared) >= 0.9 * len({e for e, *_ in old})
     assert {c for c in old if c[0] in shared} == {c for c in new if c[0] in shared}
