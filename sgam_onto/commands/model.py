@@ -7,6 +7,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from sgam_onto.commands import add_threshold_argument, threshold_of
+
 # Kept here (not imported) so that building the parser for --help loads no RDF library.
 FORMATS = ("md", "json", "html")
 
@@ -35,22 +37,17 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
                         help="CIM XML files or zips of them, read as one model")
     parser.add_argument("--format", choices=FORMATS, default="md",
                         help="output format (default: md)")
-    parser.add_argument(
-        "--threshold-kv", type=int, metavar="KV", default=None,
-        help="nominal voltage in kV from which equipment counts as transmission-level "
-        "(default: 110, the EU grid connection code's type D threshold; see the rules)",
-    )
+    add_threshold_argument(parser)
     parser.set_defaults(func=run)
     return parser
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the summary on stdout; load errors name FILE:LINE and exit 2."""
-    from sgam_onto.errors import EXIT_OK, SgamError
+    from sgam_onto.errors import EXIT_OK
 
-    if args.threshold_kv is not None and args.threshold_kv <= 0:
-        raise SgamError(f"--threshold-kv {args.threshold_kv}: must be a positive number of kV")
-    sys.stdout.write(summarise(args.files, args.format, args.threshold_kv))
+    threshold = threshold_of(args)  # a bad value fails before anything is loaded
+    sys.stdout.write(summarise(args.files, args.format, threshold))
     return EXIT_OK
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from sgam_onto.commands import add_threshold_argument, threshold_of
+
 # Kept here (not imported) so that building the parser loads no RDF library.
 NAMES = ("sgam-plane", "sgam-plane-all", "coordination-network", "table-1")
 MODEL_NAMES = ("model-plane",)  # pictures of a CIM network model given with --data
@@ -41,11 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "--data", action="append", default=[], type=Path, metavar="FILE",
         help="a CIM XML file or zip of the model (repeatable; model-plane only)",
     )
-    parser.add_argument(
-        "--threshold-kv", type=int, metavar="KV", default=None,
-        help="nominal voltage in kV from which equipment counts as transmission-level "
-        "(model-plane only; default 110)",
-    )
+    add_threshold_argument(parser, "model-plane only; ")
     parser.set_defaults(func=run)
     return parser
 
@@ -87,6 +85,7 @@ def _model_picture(args: argparse.Namespace) -> str:
 
     if not args.data:
         raise SgamError(f"{args.name}: give the model with --data FILE (repeatable)")
+    threshold = threshold_of(args)
     landscape = load_landscape(with_alignments=True)
     load_cim(args.data, landscape.store)
-    return render_model_plane(landscape, args.threshold_kv)
+    return render_model_plane(landscape, threshold)
