@@ -82,6 +82,20 @@ def base_kv(store: ox.Store, resource: str, volts: bool) -> float | None:
     return max(values) / (1000 if volts else 1)
 
 
+# Table 4: the physical equipment of the energy flow is the Process zone, intelligent
+# equipment that controls it the Field zone, the area aggregation of a site the Station zone.
+EXPECTED_ZONE = {
+    **{cls: "ProcessZone" for cls in GRID | {"EnergyConsumer", "SynchronousMachine",
+                                             "GeneratingUnit", "BatteryUnit"}},
+    "RegulatingControl": "FieldZone", "TapChangerControl": "FieldZone",
+    "Substation": "StationZone", "VoltageLevel": "StationZone",
+}
+# Table 3 and 3.2: the grid of the Transmission domain is run by the TSO, the grid of the
+# Distribution domain by the DSO; loads belong to Customer Premises grid users.
+EXPECTED_ACTOR = {"TransmissionDomain": "tso", "DistributionDomain": "dso",
+                  "CustomerPremisesDomain": "customer-premises-grid-user"}
+
+
 def expected_domain(cim_class: str, kv: float | None, threshold: float = 110) -> str | None:
     if cim_class == "EnergyConsumer":
         return "CustomerPremisesDomain"
@@ -147,7 +161,11 @@ def check_against_cim_data(store: ox.Store, volts: bool) -> int:
         want = expected_domain(cls, base_kv(store, r["equipment"], volts))
         if want is not None:
             assert local(r["domain"]) == want, (r["name"], cls)
+            if cls in GRID | {"EnergyConsumer", "VoltageLevel"}:
+                assert local(r["actor"]) == EXPECTED_ACTOR[want], (r["name"], cls)
             checked += 1
+        if cls in EXPECTED_ZONE:
+            assert local(r["zone"]) == EXPECTED_ZONE[cls], (r["name"], cls)
     return checked
 
 
