@@ -71,7 +71,11 @@ def _natural(item: tuple[str, str]) -> tuple:
 
 
 def model_summary(store: ox.Store, threshold_kv: int | None = None) -> list[Cell]:
-    """Run cim-model-summary on a store holding the landscape, alignments and a CIM model."""
+    """Run cim-model-summary on a store holding the landscape, alignments and a CIM model;
+    the cells in the order of the plane: domains as plane-axes gives them, zones bottom up."""
     params = {} if threshold_kv is None else {"thresholdKv": threshold_kv}
-    query = Catalogue().load(SUMMARY_QUERY)
-    return cells_from_rows(run_stored_rows(query, store, params))
+    catalogue = Catalogue()
+    cells = cells_from_rows(run_stored_rows(catalogue.load(SUMMARY_QUERY), store, params))
+    axes = run_stored_rows(catalogue.load("plane-axes"), store)
+    rank = {row["concept"]: i for i, row in enumerate(axes)}
+    return sorted(cells, key=lambda c: (rank.get(c.domain, len(rank)), rank.get(c.zone, 0)))
