@@ -90,3 +90,21 @@ def test_a_further_document_layer_is_picked_up_beside_the_others(tmp_path, monke
     monkeypatch.setenv(paths.ROOT_ENV, str(tmp_path))
     assert paths.module_files() == [onto / "sgam.ttl", onto / "national-annex.ttl",
                                     onto / "srd.ttl"]
+
+
+def test_the_loaded_landscape_is_one_ontology_holding_the_imported_module(tmp_path) -> None:
+    from rdflib import URIRef
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    from sgam_onto.landscape import load_landscape
+
+    graph = load_landscape(files=paths.module_files()).graph
+    assert list(graph.subjects(RDF.type, OWL.Ontology)) == [URIRef(DOMAIN)]
+    assert list(graph.objects(URIRef(SRD), OWL.imports)) == []
+    assert graph.value(URIRef(SRD), RDFS.label) is not None  # its annotations are kept
+    # an import of something not loaded is left as it is (and never followed)
+    other = tmp_path / "extension.ttl"
+    other.write_text("<https://example.org/ext> <http://www.w3.org/2002/07/owl#imports> "
+                     "<https://example.org/elsewhere> .\n")
+    graph = load_landscape(files=[*paths.module_files(), other]).graph
+    assert list(graph.objects(None, OWL.imports)) == [URIRef("https://example.org/elsewhere")]
