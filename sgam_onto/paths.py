@@ -67,11 +67,26 @@ def queries_dir() -> Path:
     return _resource_dir("queries")
 
 
-def landscape_files() -> list[Path]:
-    """The schema, the concept schemes and the instance data, without alignments."""
+DOMAIN_MODULE = "sgam.ttl"
+
+
+def module_files() -> list[Path]:
+    """The ontology modules: the domain (sgam.ttl) and each document layer beside it.
+
+    A document layer (srd.ttl for IEC SRD 63268:2020, another file for a later edition or a
+    national extension) imports the domain; loading every top-level file resolves those
+    ``owl:imports`` to the local copies, so nothing is ever fetched.
+    """
     onto = ontology_dir()
     # sgam.ttl is listed even when missing, so loading names the file instead of going quiet.
-    files = [onto / "sgam.ttl"]
+    domain = onto / DOMAIN_MODULE
+    return [domain, *sorted(p for p in onto.glob("*.ttl") if p != domain)]
+
+
+def landscape_files() -> list[Path]:
+    """The ontology modules, the concept schemes and the instance data, without alignments."""
+    onto = ontology_dir()
+    files = module_files()
     files += sorted((onto / "schemes").glob("*.ttl"))
     files += sorted((onto / "data").glob("*.ttl"))
     return sorted(files)
