@@ -15,16 +15,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from sgam_onto.landscape import Landscape, load_landscape
 from sgam_onto.query.catalogue import Catalogue
 from sgam_onto.query.formats import render
 from sgam_onto.query.runner import run_stored
 from sgam_onto.rdf.parse import parse_file
-from tests.alignments.pinned import IEEE13, pinned, require_shared
+from tests.alignments.conftest import METERING
+from tests.alignments.pinned import pinned, require_shared
 
 TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden"
-METERING = TESTS / "fixtures" / "cim" / "metering.ttl"
+
 
 PV_SCHOOL = "urn:uuid:b6a6a530-7dbd-4a78-8654-e01f2599e56c"
 PV_HOUSE = "urn:uuid:8dc9547a-47e2-45a9-809a-bd254828e44e"
@@ -49,17 +49,6 @@ CASES = [
      True),
     ("cim-model-summary.csv", "cim-model-summary", {}, True),
 ]
-
-
-@pytest.fixture(scope="module")
-def metering() -> Landscape:
-    return load_landscape(extra_files=[METERING], with_alignments=True)
-
-
-@pytest.fixture(scope="module")
-def feeder() -> Landscape:
-    require_shared()
-    return load_landscape(extra_files=[IEEE13, METERING], with_alignments=True)
 
 
 def run_csv(store: ox.Store, name: str, params: dict[str, str]) -> str:

@@ -17,26 +17,14 @@ from collections.abc import Iterator
 import pytest
 from rdflib import RDF, RDFS, Graph, Literal, Namespace, URIRef
 
-from sgam_onto.landscape import Landscape, load_landscape
-from tests.alignments.pinned import IEEE13, require_shared
-from tests.alignments.test_cim_queries import AGGREGATION_ROLE, METER_M101, METERING, run_csv
+from sgam_onto.landscape import Landscape
+from tests.alignments.test_cim_queries import AGGREGATION_ROLE, METER_M101, run_csv
 
 SGAM = Namespace("https://w3id.org/sgam-onto#")
 CIM = Namespace("https://cim.ucaiug.io/ns#")
 CIM100 = Namespace("http://iec.ch/TC57/CIM100#")
 CIM16 = "http://iec.ch/TC57/2013/CIM-schema-cim16#"
 EQUIPMENT_NAMESPACES = (str(CIM100), str(CIM))
-
-
-@pytest.fixture(scope="module")
-def metering() -> Landscape:
-    return load_landscape(extra_files=[METERING], with_alignments=True)
-
-
-@pytest.fixture(scope="module")
-def feeder() -> Landscape:
-    require_shared()
-    return load_landscape(extra_files=[IEEE13, METERING], with_alignments=True)
 
 
 def _cell(node) -> str:
