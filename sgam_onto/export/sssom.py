@@ -53,7 +53,12 @@ MAPPING_SET_ID = "https://w3id.org/sgam-onto/" + MAPPING_SET_PATH
 CODES_COMMENT = (
     "ENTSO-E role codes that the alignments give as skos:notation (typed sgam:EntsoeRoleCode) "
     "have no IRI and are not rows of this set; they are recorded in ontology/alignments/"
-    "entsoe-nc.ttl."
+    "entsoe-nc.ttl. An SRD actor is an individual (a role or a component): a SKOS predicate "
+    "joins it only to another individual, such as an enumeration literal. It points to a class "
+    "of the other vocabulary with one of this ontology's annotation properties instead: "
+    "sgam:representedBy (instances of the class stand for the actor in that vocabulary's data) "
+    "or sgam:relatedClass (the actor deals with instances of the class, which do not stand for "
+    "it); both are defined in ontology/alignments/mapping-vocabulary.ttl."
 )
 
 _KIND = re.compile(r"[a-z][a-z0-9-]*\Z")

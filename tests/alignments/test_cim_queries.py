@@ -98,11 +98,16 @@ def test_network_equipment_is_placed_by_rules_not_matched_to_actors(feeder):
 
 
 def test_relation_parameter_filters_the_mapping_relation(metering):
-    exact = "http://www.w3.org/2004/02/skos/core#exactMatch"
+    represented = "https://w3id.org/sgam-onto#representedBy"
     table = list(csv.DictReader(io.StringIO(
-        run_csv(metering.store, "cim-equipment-actors", {"relation": exact}))))
-    assert table and {r["relation"] for r in table} == {exact}
-    assert {r["actor"].rsplit("/", 1)[1] for r in table} == {"meter"}
+        run_csv(metering.store, "cim-equipment-actors", {"relation": represented}))))
+    assert table and {r["relation"] for r in table} == {represented}
+    # the fixture's meters, the load control switch (an end device), the customer and the
+    # service supplier: the CIM classes whose instances stand for an actor
+    assert {(r["matched"].rsplit("#", 1)[1], r["actor"].rsplit("/", 1)[1]) for r in table} == {
+        ("Meter", "meter"), ("Meter", "revenue-meter"), ("EndDevice", "meter"),
+        ("Customer", "customer-premises-grid-user"), ("ServiceSupplier", "service-provider"),
+    }
 
 
 def test_metering_fixture_uses_only_terms_of_the_pinned_cim_release():

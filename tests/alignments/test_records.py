@@ -1,8 +1,8 @@
 """The mapping records and the plain triples agree, follow the naming rule and load on request.
 
 A mapping is written twice, as a sgam:Mapping record (for its justification and export) and
-as the plain SKOS/RDFS triple (for SPARQL and reasoners); these tests hold the two together
-as data, independently of the SHACL shapes.
+as the plain triple (SKOS, RDFS, sgam:representedBy or sgam:relatedClass, for SPARQL and
+reasoners); these tests hold the two together as data, independently of the SHACL shapes.
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ SGAM = "https://w3id.org/sgam-onto#"
 ENTSOE_ROLE_CODE = URIRef(SGAM + "EntsoeRoleCode")
 SKOS_MAPPINGS = {SKOS.exactMatch, SKOS.closeMatch, SKOS.broadMatch, SKOS.narrowMatch,
                  SKOS.relatedMatch}
+# an individual of the landscape to a class of another vocabulary
+CLASS_LINKS = {URIRef(SGAM + "representedBy"), URIRef(SGAM + "relatedClass")}
 VOCABULARY_KEYS = {
     "cgmes-3-0": "cgmes",
     "tc57cim-1-1-0": "cim",
@@ -51,7 +53,9 @@ def _triple(record: MappingRecord) -> tuple:
 def test_records_and_plain_triples_are_the_same_set(records, aligned: Landscape):
     graph = aligned.graph
     from_records = {_triple(r) for r in records}
-    asserted = {(s, p, o) for p in SKOS_MAPPINGS for s, o in graph.subject_objects(p)}
+    asserted = {
+        (s, p, o) for p in SKOS_MAPPINGS | CLASS_LINKS for s, o in graph.subject_objects(p)
+    }
     asserted |= {
         (s, SKOS.notation, o) for s, o in graph.subject_objects(SKOS.notation)
         if isinstance(o, Literal) and o.datatype == ENTSOE_ROLE_CODE

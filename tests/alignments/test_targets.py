@@ -8,6 +8,8 @@ and on spelling variants that are not what they claim to be.
 
 from __future__ import annotations
 
+import re
+
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS
 
@@ -30,6 +32,7 @@ SKOS = "http://www.w3.org/2004/02/skos/core#"
 CIM100 = "http://iec.ch/TC57/CIM100#"
 CIM = "https://cim.ucaiug.io/ns#"
 NC_SLUG = "entsoe-nc-2-3"
+CLASS_LINKS = {SGAM + "representedBy", SGAM + "relatedClass"}
 DECLARATIONS = "target-declarations.ttl"
 
 # The codes and titles of the ENTSO-E code list StandardRoleTypeList (ET0005), version 91 of
@@ -58,18 +61,66 @@ def test_every_target_is_declared_by_its_pinned_vocabulary(records, aligned: Lan
         if not kinds:
             problems.append(f"{record.object} is not declared by {slug}")
             continue
-        subject_is_class = (URIRef(record.subject), RDF.type, OWL.Class) in aligned.graph
-        if record.predicate == str(RDFS.subClassOf) or (
-            record.predicate.startswith(SKOS) and subject_is_class
-        ):
-            wanted = {"class"}
-        elif record.predicate == str(RDFS.subPropertyOf):
-            wanted = {"property"}
-        else:  # an individual of ours maps to a class or an individual of theirs
-            wanted = {"class", "individual"}
+        wanted = {_expected_kind(record, aligned)}
         if not kinds & wanted:
-            problems.append(f"{record.object} is a {kinds} in {slug}, expected {wanted}")
+            problems.append(f"{record.object} is a {kinds} in {slug}, expected {wanted}: "
+                            f"{record.predicate} does not fit {record.iri}")
     assert problems == []
+
+
+def _subject_kind(record: MappingRecord, aligned: Landscape) -> str:
+    """What our side of a mapping is: a class, a property or an individual (an actor)."""
+    types = set(aligned.graph.objects(URIRef(record.subject), RDF.type))
+    if OWL.Class in types:
+        return "class"
+    if types & {OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty}:
+        return "property"
+    return "individual"
+
+
+def _expected_kind(record: MappingRecord, aligned: Landscape) -> str:
+    """The kind the target must have for the record's relation to be well-formed.
+
+    rdfs:subClassOf and rdfs:subPropertyOf join terms of one kind; a SKOS match says two
+    terms are interchangeable, so it joins terms of one kind too (an actor and an enumeration
+    literal); sgam:representedBy and sgam:relatedClass point from an individual to a class.
+    """
+    if record.predicate == str(RDFS.subClassOf) or record.predicate in CLASS_LINKS:
+        return "class"
+    if record.predicate == str(RDFS.subPropertyOf):
+        return "property"
+    assert record.predicate.startswith(SKOS), record.predicate
+    return _subject_kind(record, aligned)
+
+
+def test_individuals_point_to_classes_only_with_their_own_relation(records, aligned: Landscape):
+    """Every actor-to-class link is sgam:representedBy or sgam:relatedClass, never SKOS."""
+    require_shared()
+    seen: dict[tuple[str, str], int] = {}
+    for record in _term_records(records):
+        slug = slug_of(record.vocabulary)
+        if slug in UNPINNED:
+            continue
+        (kind,) = pinned(slug).kind(record.object)
+        key = (_subject_kind(record, aligned), kind)
+        seen[key] = seen.get(key, 0) + 1
+        if key == ("individual", "class"):
+            assert record.predicate in CLASS_LINKS, record.iri
+        if record.predicate in CLASS_LINKS:
+            assert key == ("individual", "class"), record.iri
+    # the alignments do link actors both to enumeration literals and to classes
+    assert seen.get(("individual", "class"), 0) > 0
+    assert seen.get(("individual", "individual"), 0) > 0
+
+
+def test_an_exact_match_names_no_difference(records):
+    """An exactMatch whose justification says where the terms differ is not exact."""
+    differences = re.compile(r"\b(but|adds?|differ\w*|only|narrower|broader|whereas|unlike|"
+                             r"not|also|without)\b", re.IGNORECASE)
+    exact = [r for r in records if r.predicate == SKOS + "exactMatch"]
+    assert exact, "expected exact matches"
+    for record in exact:
+        assert not differences.search(record.justification), record.iri
 
 
 def test_dcterms_targets_are_terms_of_the_closed_namespace(records):

@@ -77,6 +77,10 @@ def test_metadata_block(text: str):
     assert doc.metadata["mapping_set_version"] == __version__
     assert doc.metadata["license"] == "https://www.apache.org/licenses/LICENSE-2.0"
     assert "skos:notation" in doc.metadata["comment"]
+    # a predicate of our own is explained where SSSOM readers look for it
+    own = {row["predicate_id"] for row in doc.rows if row["predicate_id"].startswith("sgam:")}
+    assert own == {"sgam:representedBy", "sgam:relatedClass"}
+    assert all(curie in doc.metadata["comment"] for curie in own)
     used = {row[col].split(":", 1)[0] for row in doc.rows
             for col in ("subject_id", "predicate_id", "object_id", "object_source",
                         "mapping_justification")}
