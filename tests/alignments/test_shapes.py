@@ -68,7 +68,7 @@ def _results(data: Graph, shapes: Graph | None = None) -> set[Result]:
 
 def _fixture(name: str) -> Graph:
     onto = paths.ontology_dir()
-    files = [onto / "sgam.ttl", onto / "alignments" / "mapping-vocabulary.ttl",
+    files = [*paths.module_files(), onto / "alignments" / "mapping-vocabulary.ttl",
              FIXTURES / "common.ttl", FIXTURES / name]
     return load_landscape(files=files).graph
 
