@@ -19,7 +19,7 @@ SKOS_NOTE = ox.NamedNode("http://www.w3.org/2004/02/skos/core#editorialNote")
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 
 
-def INT(text: str) -> ox.Literal:  # noqa: N802 - reads like the datatype it builds
+def integer(text: str) -> ox.Literal:
     return ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
 
 
@@ -105,7 +105,7 @@ def curated_addition(store: ox.Store, slug: str, kind: str) -> None:
 
 def test_an_addition_is_not_counted_among_the_srd_interactions(store):
     curated_addition(store, "interaction/test-fleet-to-cso", "Interaction")
-    add(store, "interaction/test-fleet-to-cso", "number", INT("9"))
+    add(store, "interaction/test-fleet-to-cso", "number", integer("9"))
     assert found(store, "interaction-numbering-violation") == []
 
 
@@ -116,8 +116,8 @@ def test_an_addition_is_not_counted_among_the_srd_items(store):
 
 
 def test_an_srd_item_out_of_range_or_repeated(store):
-    add(store, "coordination/25", "number", INT("27"))
-    add(store, "coordination/24", "number", INT("3"))
+    add(store, "coordination/25", "number", integer("27"))
+    add(store, "coordination/24", "number", integer("3"))
     assert sorted(found(store, "coordination-numbering-violation")) == [("27", "1"), ("3", "2")]
 
 
