@@ -27,6 +27,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the site into"
     )
+    from sgam_onto.commands import add_lang_argument
+
+    add_lang_argument(parser)
     parser.set_defaults(func=run)
     return parser
 
@@ -36,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from sgam_onto.errors import EXIT_OK
     from sgam_onto.publish import publish
 
-    info = publish(args.out)
+    info = publish(args.out, lang=args.lang)
     print(f"{info.out}\t{info.files} files\t{info.bytes} bytes")
     print(f"published in {info.seconds:.1f} s", file=sys.stderr)
     return EXIT_OK

@@ -36,8 +36,8 @@ class BuildInfo:
     seconds: float
 
 
-def build_files(landscape=None) -> dict[str, bytes]:
-    """Every file of the site, by site path."""
+def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
+    """Every file of the site, by site path; pages name resources in `lang` where they can."""
     from sgam_onto import paths
     from sgam_onto.export.mappings import mapping_records, vocabulary_prefixes
     from sgam_onto.export.sssom import MAPPING_SET_PATH, render_sssom
@@ -68,7 +68,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
         shown.add(triple)
     for path in paths.alignment_files():
         add_quads(shown, parse_file(path).quads)
-    site = SiteMap(shown, core=graph)
+    site = SiteMap(shown, core=graph, lang=lang)
     files: dict[str, bytes] = {}
 
     files["style.css"] = html.CSS.encode("utf-8")
@@ -171,7 +171,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def publish(out: str | Path, landscape=None) -> BuildInfo:
+def publish(out: str | Path, landscape=None, lang: str = "en") -> BuildInfo:
     """Build the site into `out`, replacing a site published there before."""
     from sgam_onto.io.swap import recover, replace_directory, sibling
 
@@ -184,7 +184,7 @@ def publish(out: str | Path, landscape=None) -> BuildInfo:
         raise SgamError(
             f"{out}: exists and is not a site published by sgam-onto; choose an empty or new folder"
         )
-    files = build_files(landscape)
+    files = build_files(landscape, lang)
     staging = sibling(target, ".new")
     try:
         for rel, data in files.items():
