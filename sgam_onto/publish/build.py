@@ -52,6 +52,7 @@ def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
     from sgam_onto.publish.site import ID, SiteMap, kind_of
     from sgam_onto.publish.versioning import check_version
     from sgam_onto.query.catalogue import Catalogue
+    from sgam_onto.query.language import labels_in
     from sgam_onto.query.runner import run_stored
     from sgam_onto.rdf.convert import add_quads, store_from_graph
     from sgam_onto.rdf.parse import parse_file
@@ -139,7 +140,7 @@ def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
 
     catalogue = Catalogue()
     queries = catalogue.queries()
-    query_store = store_from_graph(shown)  # some answers need the alignments
+    query_store = labels_in(store_from_graph(shown), lang)  # some need the alignments
     results = {}
     for q in queries:
         files[f"queries/{q.name}.rq"] = q.text.encode("utf-8")
@@ -147,7 +148,7 @@ def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
             results[q.name] = run_stored(query_store, q)
     files["queries.html"] = home.queries_page(site, queries, results, version)
 
-    fragment = report_fragment(land)
+    fragment = report_fragment(land, lang)
     files["report.html"] = home.report_page(fragment, version)
     files["pictures.html"] = home.pictures_page(captions, version)
 

@@ -85,3 +85,25 @@ def test_the_title_follows_the_language_of_the_site(graph: Graph) -> None:
         graph.remove((WG17, RDFS.label, Literal("IEC CE 57 GT 17", lang="fr")))
     # no French label: the English one, in either language
     assert _read(SiteMap(graph, lang="fr"), WG21).h1 == _read(SiteMap(graph), WG21).h1
+
+
+def test_a_site_published_in_french_uses_the_french_label_everywhere(tmp_path) -> None:
+    from sgam_onto.landscape import load_landscape
+    from sgam_onto.publish.build import build_files
+
+    french = tmp_path / "labels-fr.ttl"
+    french.write_text(
+        "@prefix body: <https://w3id.org/sgam-onto/id/body/> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\n"
+        'body:iec-tc13 rdfs:label "IEC CE 13"@fr .\n', encoding="utf-8")
+    land = load_landscape([french])
+    files = build_files(land, lang="fr")
+    page = _Notice()
+    page.feed(files["id/body/iec-tc13.html"].decode("utf-8"))
+    assert page.h1 == "IEC CE 13"
+    # the report and the query answers of the site name the committee in French too (Table 1
+    # keeps its row label as the SRD writes it, "IEC TC 13", which is not a label)
+    for name in ("report.html", "queries.html"):
+        assert "IEC CE 13" in files[name].decode("utf-8"), name
+    assert "IEC CE 13" not in b"".join(build_files(land)[n] for n in ("report.html",
+                                                                      "queries.html")).decode()
