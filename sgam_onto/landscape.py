@@ -111,11 +111,14 @@ def stamp_version(graph: Graph, version: str) -> None:
     graph.add((ONTOLOGY_IRI, OWL.versionInfo, Literal(version)))
 
 
-def label_of(graph: Graph, node: URIRef, properties: tuple[URIRef, ...] = (RDFS.label,)) -> str:
-    """An English (or untagged) label from the first property that has one, else the local name."""
+def label_of(
+    graph: Graph, node: URIRef, properties: tuple[URIRef, ...] = (RDFS.label,), lang: str = "en"
+) -> str:
+    """A label in `lang`, else English, else untagged, from the first property that has one,
+    else the local name."""
     for prop in properties:
         labels = [lab for lab in graph.objects(node, prop) if isinstance(lab, Literal)]
-        for wanted in ("en", None):
+        for wanted in dict.fromkeys((lang, "en", None)):
             matching = sorted(str(lab) for lab in labels if lab.language == wanted)
             if matching:
                 return matching[0]

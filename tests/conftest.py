@@ -15,6 +15,20 @@ from tests.stores.servers import OxigraphServer, VirtuosoServer, virtuoso_execut
 FIXTURES = Path(__file__).parent / "fixtures"
 LANDSCAPE_ROOT = FIXTURES / "landscape"
 
+@pytest.fixture(autouse=True)
+def _landscape_choice_restored() -> Iterator[None]:
+    """`--landscape DIR` sets SGAM_ONTO_ROOT for the rest of the process (worker processes read
+    it); a test that passes it to main() must not leave the next test on its folder."""
+    from sgam_onto.paths import ROOT_ENV
+
+    before = os.environ.get(ROOT_ENV)
+    yield
+    if before is None:
+        os.environ.pop(ROOT_ENV, None)
+    else:
+        os.environ[ROOT_ENV] = before
+
+
 needs_java = pytest.mark.skipif(
     shutil.which("java") is None,
     reason="HermiT needs Java; scripts/install-system-deps.sh installs it",

@@ -10,6 +10,15 @@ import argparse
 ENGINES = ("pyshacl", "fast")
 
 
+def add_lang_argument(parser: argparse.ArgumentParser) -> None:
+    """``--lang``: the language labels are shown in; English where a resource has no other."""
+    parser.add_argument(
+        "--lang", choices=("en", "fr"), default="en",
+        help="language of the labels shown (default en); fr shows French labels where the "
+        "landscape has them and English ones elsewhere",
+    )
+
+
 def add_engine_argument(parser: argparse.ArgumentParser, default: str) -> None:
     """``--engine``: which SHACL validator runs; both give the same results."""
     parser.add_argument(

@@ -14,7 +14,7 @@ from pathlib import Path
 RULE_NAMES = (
     "iri-case-clash", "iri-near-duplicate", "lang-tag-case", "iri-scheme", "text-not-nfc",
     "text-hidden-character", "datatype-unknown", "literal-ill-typed", "undeclared-term",
-    "redefines-project-term",
+    "redefines-project-term", "deprecated-use",
 )
 
 

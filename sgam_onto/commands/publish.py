@@ -33,6 +33,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--no-lint", action="store_true", help="publish without linting the data first"
     )
+    from sgam_onto.commands import add_lang_argument
+
+    add_lang_argument(parser)
     parser.set_defaults(func=run)
     return parser
 
@@ -44,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.no_lint:
         lint_published()
-    info = publish(args.out)
+    info = publish(args.out, lang=args.lang)
     print(f"{info.out}\t{info.files} files\t{info.bytes} bytes")
     print(f"published in {info.seconds:.1f} s", file=sys.stderr)
     return EXIT_OK

@@ -19,6 +19,7 @@ examples:
   sgam-onto query --list
   sgam-onto query NAME --param body=https://w3id.org/sgam-onto/id/body/iec-tc57-wg17
   sgam-onto query --file my.rq --format csv
+  sgam-onto query coordination-items --lang fr
 
 Parameters are bound as RDF terms (IRIs must be absolute; literals must be valid for their
 declared datatype), never pasted into the query text.
@@ -52,6 +53,9 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         help="also load ontology/alignments/*.ttl (queries whose header says 'needs: "
         "alignments', such as the cim-* queries, load them by themselves)",
     )
+    from sgam_onto.commands import add_lang_argument
+
+    add_lang_argument(parser)
     parser.add_argument(
         "--data", action="append", default=[], type=Path, metavar="FILE",
         help="an RDF file loaded beside the landscape, e.g. a CIM model (repeatable)",
@@ -110,6 +114,7 @@ def _execute(args: argparse.Namespace) -> str:
 def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Namespace) -> str:
     from sgam_onto.query.formats import render
     from sgam_onto.query.labels import labels_for
+    from sgam_onto.query.language import labels_in
     from sgam_onto.query.runner import bind_stored, run_stored
 
     bind_stored(query, raw)  # bad parameters fail before the landscape is loaded
@@ -117,7 +122,7 @@ def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Na
 
     if query.needs_alignments:  # the query says what it needs: no option to remember
         args.with_alignments = True
-    store = open_store(args)
+    store = labels_in(open_store(args), args.lang)
     result = run_stored(store, query, raw)
     if result.truncated:  # the output is incomplete: say so where a person will see it
         print(

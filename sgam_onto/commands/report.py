@@ -13,6 +13,7 @@ EPILOG = """\
 examples:
   sgam-onto report > landscape.md
   sgam-onto report --format html --out landscape.html
+  sgam-onto report --lang fr > paysage.md
 
 Every section names the catalogue query it comes from (rerun it with `sgam-onto query NAME`).
 exit status: 0 written, 2 the landscape could not be loaded or the file not written."""
@@ -35,8 +36,10 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--out", type=Path, metavar="FILE", help="write to FILE (atomically) instead of stdout"
     )
+    from sgam_onto.commands import add_lang_argument
     from sgam_onto.stores.args import add_store_arguments
 
+    add_lang_argument(parser)
     add_store_arguments(parser)
     parser.set_defaults(func=run)
     return parser
@@ -63,10 +66,11 @@ def run(args: argparse.Namespace) -> int:
 
 def render(fmt: str, args: argparse.Namespace) -> str:
     """The report on the store the options choose (the landscape in memory by default)."""
+    from sgam_onto.query.language import labels_in
     from sgam_onto.report import build_report, render_html, render_markdown
     from sgam_onto.stores.args import open_store
 
-    report = build_report(open_store(args))
+    report = build_report(labels_in(open_store(args), args.lang))
     return render_html(report) if fmt == "html" else render_markdown(report)
 
 

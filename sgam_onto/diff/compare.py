@@ -27,6 +27,7 @@ KIND_WORDS = {
     "use-case": "use case",
     "term": "glossary term",
 }
+NAMED_BY_SLUG = frozenset({"coordination item", "interaction"})
 _DIGITS = re.compile(r"(\d+)")
 
 
@@ -125,7 +126,9 @@ class _Names:
 
     def name(self, node: URIRef) -> str:
         slug = local_name(node)
-        if slug.isdigit():  # numbered kinds (interactions, coordination items) go by number
+        # Interactions and coordination items go by their SRD number, or by the slug of an
+        # addition (coordination:<origin>-<short-name>), which is shorter than its label.
+        if slug.isdigit() or self.kind(node) in NAMED_BY_SLUG:
             return slug
         return self.label(node)
 

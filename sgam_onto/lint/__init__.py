@@ -10,6 +10,7 @@ landscape: its declarations say which project terms exist, its IRIs which spelli
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -65,6 +66,10 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     variants = set().union(*(recorded_variants(g) for g in graphs.values()))
     if landscape is not None:
         variants |= recorded_variants(landscape.graph)
+    from sgam_onto.lint.deprecation import deprecated_resources, deprecated_uses
+
+    deprecated = deprecated_resources(
+        [*graphs.values(), *([landscape.graph] if landscape is not None else [])])
     texts = {path: _text(path) for path in files}
     findings = [Finding(path, line, "lang-tag-case", message)
                 for path, line, message in tag_case_clashes(texts.items())]
@@ -73,10 +78,12 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
         ctx = FileContext(path, graphs[path], vocabulary, keys,
                           contribution=_resolved(path) not in project, prefixes=prefixes,
                           schema_terms=schema_terms, variants=variants,
-                          project_declared=project_declared, near_keys=near)
+                          project_declared=project_declared, near_keys=near,
+                          deprecated=deprecated)
         locator = Locator(path, texts[path], prefixes)
         seen: set[tuple[int, str, str]] = set()
-        for term, subject, predicate, rule, message in run_rules(ctx):
+        for term, subject, predicate, rule, message in chain(run_rules(ctx),
+                                                             deprecated_uses(ctx)):
             line = locator.line(term, subject, predicate)
             if (line, rule, message) not in seen:
                 seen.add((line, rule, message))

@@ -49,6 +49,7 @@ RULES: dict[str, str] = {
     "literal-ill-typed": "lexical forms outside their datatype's lexical space",
     "undeclared-term": "classes and properties their vocabulary does not define",
     "redefines-project-term": "contributions stating facts about the project's terms or shapes",
+    "deprecated-use": "statements pointing to a deprecated resource, with its replacement",
 }
 
 TEXT_TYPES = frozenset({xsd.XSD + "string", str(RDF.langString)})
@@ -68,6 +69,7 @@ class FileContext:
     variants: set[frozenset[str]] = field(default_factory=set)  # recorded spelling variants
     project_declared: set[str] = field(default_factory=set)  # typed or defined by the project
     near_keys: dict[str, set[str]] = field(default_factory=dict)  # near_key -> spellings seen
+    deprecated: dict[str, tuple[str, ...]] = field(default_factory=dict)  # IRI -> replacements
 
     def known(self, iri: str) -> bool:
         """Declared by the project's files, or a term of a standard vocabulary."""

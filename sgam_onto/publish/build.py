@@ -36,8 +36,8 @@ class BuildInfo:
     seconds: float
 
 
-def build_files(landscape=None) -> dict[str, bytes]:
-    """Every file of the site, by site path."""
+def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
+    """Every file of the site, by site path; pages name resources in `lang` where they can."""
     from sgam_onto import paths
     from sgam_onto.export.mappings import mapping_records, vocabulary_prefixes
     from sgam_onto.export.sssom import MAPPING_SET_PATH, render_sssom
@@ -52,6 +52,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     from sgam_onto.publish.site import ID, SiteMap, kind_of
     from sgam_onto.publish.versioning import check_version
     from sgam_onto.query.catalogue import Catalogue
+    from sgam_onto.query.language import labels_in
     from sgam_onto.query.runner import run_stored
     from sgam_onto.rdf.convert import add_quads, store_from_graph
     from sgam_onto.rdf.parse import parse_file
@@ -68,7 +69,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
         shown.add(triple)
     for path in paths.alignment_files():
         add_quads(shown, parse_file(path).quads)
-    site = SiteMap(shown, core=graph)
+    site = SiteMap(shown, core=graph, lang=lang)
     files: dict[str, bytes] = {}
 
     files["style.css"] = html.CSS.encode("utf-8")
@@ -139,7 +140,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
 
     catalogue = Catalogue()
     queries = catalogue.queries()
-    query_store = store_from_graph(shown)  # some answers need the alignments
+    query_store = labels_in(store_from_graph(shown), lang)  # some need the alignments
     results = {}
     for q in queries:
         files[f"queries/{q.name}.rq"] = q.text.encode("utf-8")
@@ -147,7 +148,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
             results[q.name] = run_stored(query_store, q)
     files["queries.html"] = home.queries_page(site, queries, results, version)
 
-    fragment = report_fragment(land)
+    fragment = report_fragment(land, lang)
     files["report.html"] = home.report_page(fragment, version)
     files["pictures.html"] = home.pictures_page(captions, version)
 
@@ -171,7 +172,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     return dict(sorted(files.items()))
 
 
-def publish(out: str | Path, landscape=None) -> BuildInfo:
+def publish(out: str | Path, landscape=None, lang: str = "en") -> BuildInfo:
     """Build the site into `out`, replacing a site published there before."""
     from sgam_onto.io.swap import recover, replace_directory, sibling
 
@@ -184,7 +185,7 @@ def publish(out: str | Path, landscape=None) -> BuildInfo:
         raise SgamError(
             f"{out}: exists and is not a site published by sgam-onto; choose an empty or new folder"
         )
-    files = build_files(landscape)
+    files = build_files(landscape, lang)
     staging = sibling(target, ".new")
     try:
         for rel, data in files.items():

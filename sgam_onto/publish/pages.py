@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from sgam_onto.publish.formats import RDF_FORMATS
@@ -121,6 +121,19 @@ def provenance_html(site: SiteMap, path: str, node: Node) -> str:
     return out
 
 
+def deprecation_html(site: SiteMap, path: str, node: URIRef) -> str:
+    """A notice at the top of a deprecated resource's page, linking to what replaces it."""
+    flags = [o for o in site.graph.objects(node, OWL.deprecated) if isinstance(o, Literal)]
+    if not any(flag.toPython() is True for flag in flags):
+        return ""
+    successors = sorted(site.graph.objects(node, DCTERMS.isReplacedBy),
+                        key=lambda o: _object_order(site, o))
+    by = ", ".join(term_html(site, path, s) for s in successors)
+    tail = f" Use {by} instead." if by else " No replacement is recorded."
+    return (f'<p class="deprecated" role="note"><strong>Deprecated.</strong> This resource is '
+            f"kept so that its identifier still resolves.{tail}</p>\n")
+
+
 def resource_page(site: SiteMap, iri: str, version: str) -> bytes:
     """The HTML page of a landscape resource (an /id/ IRI or a concept of the vocabulary)."""
     stem = site.stem(iri)
@@ -144,7 +157,8 @@ def resource_page(site: SiteMap, iri: str, version: str) -> bytes:
         kind_index = f" · {link(relative(path, f'id/{kind}/index.html'), kind_title(kind))}"
     body = (
         f"<h1>{esc(label)}</h1>\n"
-        f'<p class="iri">{esc(iri)}</p>\n'
+        + deprecation_html(site, path, node)
+        + f'<p class="iri">{esc(iri)}</p>\n'
         f'<p class="types">{type_links}{kind_index}</p>\n'
         + (f"<p>{esc(description)}</p>\n" if description else "")
         + '<p class="formats">This resource as data: '

@@ -11,11 +11,13 @@ if TYPE_CHECKING:
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 
 
-def report_fragment(landscape: Landscape) -> str:
+def report_fragment(landscape: Landscape, lang: str = "en") -> str:
     """The HTML report built from the catalogue queries, reduced to its <body> content."""
+    from sgam_onto.query.language import labels_in
     from sgam_onto.report import build_report, render_html
 
-    report = build_report(landscape.store, version=landscape.version, triples=len(landscape))
+    report = build_report(labels_in(landscape.store, lang), version=landscape.version,
+                          triples=len(landscape))
     text = render_html(report)
     match = _BODY.search(text)
     return match.group(1).strip() if match else text

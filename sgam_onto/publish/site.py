@@ -51,8 +51,9 @@ class SiteMap:
     """Decides the document of every IRI the pages show. `graph` is what the pages show (the
     landscape plus its alignment files); `core` is the landscape alone."""
 
-    def __init__(self, graph: Graph, core: Graph | None = None) -> None:
+    def __init__(self, graph: Graph, core: Graph | None = None, lang: str = "en") -> None:
         self.graph = graph
+        self.lang = lang  # labels in this language where a resource has one, else English
         self.core = core if core is not None else graph
         self._labels: dict[URIRef, str] = {}
         self.schema_terms: set[str] = set()
@@ -101,7 +102,8 @@ class SiteMap:
         return iri if target is None else relative(from_page, target)
 
     def label(self, node: URIRef | Literal) -> str:
-        """An English (or plain) rdfs:label, then skos:prefLabel, then the local name."""
+        """An rdfs:label in the site's language (else English, else plain), then
+        skos:prefLabel, then the local name."""
         if isinstance(node, Literal):
             return str(node)
         cached = self._labels.get(node)
@@ -110,7 +112,7 @@ class SiteMap:
         return cached
 
     def _label(self, node: URIRef) -> str:
-        return label_of(self.graph, node, (RDFS.label, SKOS.prefLabel))
+        return label_of(self.graph, node, (RDFS.label, SKOS.prefLabel), self.lang)
 
 
 def local_name(iri: str) -> str:

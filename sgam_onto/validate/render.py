@@ -14,7 +14,7 @@ JSON is one object::
       "results": [
         {
           "focusNode": {"type": "uri", "value": "https://w3id.org/sgam-onto/id/..."},
-          "label": "coordination item 27",
+          "label": "Coordination item: DER forecasts",
           "definedAt": {"file": "examples/x.ttl", "line": 12} | null,
           "location": {"file": "examples/x.ttl", "line": 14} | null,
           "path": "<https://w3id.org/sgam-onto#party>" | null,   # SPARQL property path

@@ -24,17 +24,18 @@ SGAM = "https://w3id.org/sgam-onto#"
 
 # Each mistake of the example: the rule it breaks and the line the report points at.
 MISTAKES = [
-    ("CoordinationItem-party", 20),  # a single party
-    ("CoordinationItem-highImportance", 28),  # missing, because it is misspelt
-    ("Resource-vocabulary", 31),  # sgam:highImportant
+    ("StandardsBody-parentBody-acyclic", 16),  # TC 57 under its own working group
+    ("Resource-source", 20),  # no provenance
+    ("StandardsBody-parentBody-acyclic", 24),
+    ("CoordinationItem-highImportance", 29),  # missing, because it is misspelt
+    ("Resource-vocabulary", 32),  # sgam:highImportant
     ("CoordinationItem-party", 33),  # unknown body IEC TC 57 WG 99
-    ("Interaction-from", 42),
-    ("Interaction-to", 42),
-    ("Interaction-number-unique", 61),  # number 6 again
-    ("Resource-source", 69),  # no provenance
-    ("StandardsBody-parentBody-acyclic", 73),
-    ("StandardsBody-parentBody-acyclic", 77),
-    ("Standard-designation", 84),  # IEC61850-7-420
+    ("CoordinationItem-party", 46),  # a single party
+    ("Interaction-number", 53),  # an addition with an SRD number
+    ("Interaction-number-unique", 60),  # number 6 again
+    ("Interaction-from", 67),
+    ("Interaction-to", 67),
+    ("Standard-designation", 88),  # IEC61850-7-420
 ]
 
 
@@ -84,9 +85,9 @@ def test_invalid_example_reports_every_mistake_where_it_is() -> None:
     assert "interaction:6  " in done.stdout
     assert "at ontology/data/interactions.ttl:" in done.stdout
     # the misspelt property is also a lint finding, at the line that uses it
-    assert f"  {BAD}:31: undeclared-term: sgam:highImportant " in done.stdout
+    assert f"  {BAD}:32: undeclared-term: sgam:highImportant " in done.stdout
     assert lines[-1] == (
-        "12 violations, 0 warnings, 1 lint finding in 8 resources (does not conform)"
+        "13 violations, 0 warnings, 1 lint finding in 8 resources (does not conform)"
     )
 
 
@@ -141,7 +142,7 @@ def test_json_on_stdout_summary_on_stderr(capsys) -> None:
         if r["location"]["file"] == BAD
     )
     assert located == sorted(MISTAKES)
-    assert err.startswith("12 violations, 0 warnings, 1 lint finding in 8 resources (")
+    assert err.startswith("13 violations, 0 warnings, 1 lint finding in 8 resources (")
 
 
 def test_the_landscape_alone_conforms(capsys) -> None:
@@ -165,7 +166,7 @@ def test_fast_engine_reports_what_pyshacl_reports(capsys: pytest.CaptureFixture)
     def keyed(report: dict) -> list:
         return sorted(json.dumps(r, sort_keys=True) for r in report["results"])
     assert keyed(reports["fast"]) == keyed(reports["pyshacl"])
-    assert len(reports["fast"]["results"]) == 12
+    assert len(reports["fast"]["results"]) == 13
 
 
 SPARQL_SHAPE = """\
@@ -218,7 +219,8 @@ def test_lint_findings_join_the_report_and_fail_it(
     text = (ROOT / GOOD).read_text(encoding="utf-8")
     contribution = tmp_path / "hidden.ttl"
     contribution.write_text(
-        text + '\ncoordination:27 rdfs:comment "a \\u202E note"@en .\n', encoding="utf-8"
+        text + '\ncoordination:nc2024-meter-data-cem rdfs:comment "a \\u202E note"@en .\n',
+        encoding="utf-8",
     )
     line = text.count("\n") + 2
     where = f"{contribution}:{line}"

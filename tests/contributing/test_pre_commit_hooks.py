@@ -73,16 +73,17 @@ def test_a_commit_is_stopped_until_the_turtle_is_formatted_then_the_diff_is_show
     # The shipped example, with its statements run together: valid, but not in canonical form.
     data.write_text(EXAMPLE.read_text(encoding="utf-8").replace(" ;\n    ", " ; "), "utf-8")
     _run(root, "git", "add", "-A", env=env)
-    refused = _run(root, "git", "commit", "-q", "-m", "item 27", env=env)
+    refused = _run(root, "git", "commit", "-q", "-m", "meter data item", env=env)
     assert refused.returncode != 0
     assert "sgam-onto fmt --check" in refused.stdout and "Failed" in refused.stdout
     assert "ontology/data/contribution.ttl" in refused.stdout
 
     assert _run(root, "sgam-onto", "fmt", str(data), env=env).returncode == 0
     _run(root, "git", "add", "-A", env=env)
-    accepted = _run(root, "git", "commit", "-q", "-m", "item 27", env=env)
+    accepted = _run(root, "git", "commit", "-q", "-m", "meter data item", env=env)
     assert accepted.returncode == 0, accepted.stdout
-    assert "coordination item 27 added between IEC TC 13 and IEC TC 57 WG 21" in accepted.stdout
+    assert ("coordination item nc2024-meter-data-cem added between IEC TC 13 and IEC TC 57 WG 21"
+            in accepted.stdout)
     assert "sgam-onto validate" in accepted.stdout and "Passed" in accepted.stdout
 
 

@@ -46,6 +46,7 @@ def test_each_rule_on_the_line_it_concerns(landscape: Landscape) -> None:
         ("mistakes.ttl", 40, "lang-tag-case"),
         ("mistakes.ttl", 43, "iri-near-duplicate"),
         ("mistakes.ttl", 45, "iri-near-duplicate"),
+        ("mistakes.ttl", 49, "deprecated-use"),
     ]
     assert {f.rule for f in findings} == set(RULES)
     text = {f.line: f.message for f in findings}
@@ -113,12 +114,12 @@ def test_command_line_exit_codes(
     assert _not_warnings(capsys.readouterr().err) == ["0 findings in 0 of 1 files"]
     assert main(["lint", str(HERE / "mistakes.ttl")]) == 1
     out, err = capsys.readouterr()
-    assert len(out.splitlines()) == 16
+    assert len(out.splitlines()) == 17
     assert all(line.startswith(f"{HERE / 'mistakes.ttl'}:") for line in out.splitlines())
-    assert _not_warnings(err) == ["16 findings in 1 of 1 files"]
+    assert _not_warnings(err) == ["17 findings in 1 of 1 files"]
     assert main(["lint", "--ignore", "iri-case-clash", "--ignore", "undeclared-term",
                  str(HERE / "mistakes.ttl")]) == 1
-    assert len(capsys.readouterr().out.splitlines()) == 11
+    assert len(capsys.readouterr().out.splitlines()) == 12
 
     assert main(["lint", str(tmp_path / "absent.ttl")]) == 2
     assert "absent.ttl: no such file" in capsys.readouterr().err
@@ -158,3 +159,46 @@ def test_the_landscape_is_clean() -> None:
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout == ""
+
+
+def test_a_deprecated_term_is_reported_with_its_replacement(tmp_path: Path) -> None:
+    contribution = tmp_path / "disbanded.ttl"
+    contribution.write_text(
+        "@prefix body: <https://w3id.org/sgam-onto/id/body/> .\n"
+        "@prefix sgam: <https://w3id.org/sgam-onto#> .\n"
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n\n"
+        'body:iec-tc57-wg10 sgam:endDate "2018"^^xsd:gYear .\n', encoding="utf-8")
+    findings = [f for f in lint_files([contribution], load_landscape())
+                if f.rule == "deprecated-use"]
+    # sgam:endDate is deprecated in ontology/sgam.ttl, replaced by sgam:endYear
+    assert [(f.line, f.message) for f in findings] == [
+        (5, "sgam:endDate is deprecated; use sgam:endYear instead")]
+
+
+def test_a_deprecated_body_is_reported_where_it_is_used_not_where_it_is_deprecated(
+    tmp_path: Path,
+) -> None:
+    contribution = tmp_path / "merge.ttl"
+    contribution.write_text(
+        "@prefix body: <https://w3id.org/sgam-onto/id/body/> .\n"
+        "@prefix coordination: <https://w3id.org/sgam-onto/id/coordination/> .\n"
+        "@prefix dcterms: <http://purl.org/dc/terms/> .\n"
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "@prefix sgam: <https://w3id.org/sgam-onto#> .\n"
+        "\n"
+        "body:iec-tc57-wg17 owl:deprecated true ;\n"
+        "    dcterms:isReplacedBy body:iec-tc57-wg21 .\n"
+        "\n"
+        "coordination:9 sgam:party body:iec-tc57-wg17 .\n",
+        encoding="utf-8",
+    )
+    findings = [f for f in lint_files([contribution], load_landscape())
+                if f.rule == "deprecated-use"]
+    assert [(f.line, f.message) for f in findings] == [
+        (10, "body:iec-tc57-wg17 is deprecated; use body:iec-tc57-wg21 instead")]
+
+
+def test_the_landscape_uses_no_deprecated_resource() -> None:
+    real = load_landscape()
+    findings = lint_files(real.files, real)
+    assert [f for f in findings if f.rule == "deprecated-use"] == []

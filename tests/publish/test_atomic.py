@@ -18,7 +18,7 @@ def test_a_failure_while_writing_keeps_the_old_site(
         "index.html": b"new",
         **{f"id/x/{i}.html": b"page" for i in range(50)},
     }
-    monkeypatch.setattr(build, "build_files", lambda landscape=None: files)
+    monkeypatch.setattr(build, "build_files", lambda landscape=None, lang="en": files)
     build.publish(target)
     (target / "index.html").write_bytes(b"old")
     before = sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*"))
@@ -45,11 +45,11 @@ def test_publishing_again_replaces_the_site(
 ) -> None:
     target = tmp_path / "site"
     monkeypatch.setattr(
-        build, "build_files", lambda landscape=None: {build.MARKER: b"m", "a.html": b"1"}
+        build, "build_files", lambda landscape=None, lang="en": {build.MARKER: b"m", "a.html": b"1"}
     )
     build.publish(target)
     monkeypatch.setattr(
-        build, "build_files", lambda landscape=None: {build.MARKER: b"m", "b.html": b"2"}
+        build, "build_files", lambda landscape=None, lang="en": {build.MARKER: b"m", "b.html": b"2"}
     )
     info = build.publish(target)
     assert sorted(p.name for p in target.iterdir()) == [build.MARKER, "b.html"]

@@ -16,6 +16,11 @@ from sgam_onto.query.runner import run_stored
 ID = "https://w3id.org/sgam-onto/id/"
 SGAM = "https://w3id.org/sgam-onto#"
 SKOS_NOTE = ox.NamedNode("http://www.w3.org/2004/02/skos/core#editorialNote")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def integer(text: str) -> ox.Literal:
+    return ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
 
 
 def iri(text: str) -> ox.NamedNode:
@@ -85,10 +90,42 @@ def test_an_interaction_number_missing_repeated_or_out_of_range(store):
         "http://www.w3.org/2001/XMLSchema#integer")))
     add(store, "interaction/16", "number", ox.Literal("16", datatype=ox.NamedNode(
         "http://www.w3.org/2001/XMLSchema#integer")))
-    store.add(ox.Quad(iri("interaction/16"), ox.NamedNode(
-        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), sgam("Interaction")))
+    store.add(ox.Quad(iri("interaction/16"), RDF_TYPE, sgam("Interaction")))
+    add(store, "interaction/16", "source", iri("source/table-7"))
     assert sorted(found(store, "interaction-numbering-violation")) == [
         ("16", "1"), ("7", "0"), ("9", "2")]
+
+
+def curated_addition(store: ox.Store, slug: str, kind: str) -> None:
+    """A resource of `kind` whose only source is curated: an addition, not an SRD fact."""
+    store.add(ox.Quad(iri(slug), RDF_TYPE, sgam(kind)))
+    store.add(ox.Quad(iri("source/curated-test-proposal"), RDF_TYPE, sgam("CuratedSource")))
+    add(store, slug, "source", iri("source/curated-test-proposal"))
+
+
+def test_an_addition_is_not_counted_among_the_srd_interactions(store):
+    curated_addition(store, "interaction/test-fleet-to-cso", "Interaction")
+    add(store, "interaction/test-fleet-to-cso", "number", integer("9"))
+    assert found(store, "interaction-numbering-violation") == []
+
+
+def test_an_addition_is_not_counted_among_the_srd_items(store):
+    curated_addition(store, "coordination/test-meter-data", "CoordinationItem")
+    assert found(store, "coordination-numbering-violation") == []
+    assert found(store, "coordination-restatement-violation") == []
+
+
+def test_an_srd_item_out_of_range_or_repeated(store):
+    add(store, "coordination/25", "number", integer("27"))
+    add(store, "coordination/24", "number", integer("3"))
+    assert sorted(found(store, "coordination-numbering-violation")) == [("27", "1"), ("3", "2")]
+
+
+def test_an_item_whose_only_source_becomes_curated_leaves_its_number_free(store):
+    remove(store, "coordination/26", "source")
+    store.add(ox.Quad(iri("source/curated-test-proposal"), RDF_TYPE, sgam("CuratedSource")))
+    add(store, "coordination/26", "source", iri("source/curated-test-proposal"))
+    assert found(store, "coordination-numbering-violation") == [("26", "0")]
 
 
 def test_a_coordination_item_number_missing(store):

@@ -73,13 +73,13 @@ def test_missing_and_broken_files_are_load_errors(tmp_path: Path) -> None:
 
 
 def test_outcome_counts_and_verdicts(invalid_outcome) -> None:
-    assert invalid_outcome.violations == 12
+    assert invalid_outcome.violations == 13
     assert invalid_outcome.warnings == 0
     assert invalid_outcome.resources == 8
     assert invalid_outcome.summary() == (
-        "12 violations, 0 warnings, 1 lint finding in 8 resources"
+        "13 violations, 0 warnings, 1 lint finding in 8 resources"
     )
-    assert [(f.line, f.rule) for f in invalid_outcome.lint] == [(31, "undeclared-term")]
+    assert [(f.line, f.rule) for f in invalid_outcome.lint] == [(32, "undeclared-term")]
     assert not invalid_outcome.conforms()
     assert invalid_outcome.triples > len(load_landscape().graph)
 
@@ -97,7 +97,8 @@ def test_a_conforming_contribution() -> None:
     assert outcome.results == [] and outcome.lint == []
     assert outcome.conforms(strict=True)
     assert outcome.summary() == "0 violations, 0 warnings in 0 resources"
-    assert URIRef(ID + "coordination/27") not in {r.focus for r in outcome.results}
+    addition = URIRef(ID + "coordination/nc2024-meter-data-cem")
+    assert addition not in {r.focus for r in outcome.results}
     assert isinstance(outcome.report_graph(), Graph)
 
 

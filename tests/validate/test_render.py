@@ -15,6 +15,7 @@ from tests.shapes.conftest import result_keys
 from tests.validate.conftest import ROOT
 
 BAD = "examples/invalid-contribution.ttl"
+ID = "https://w3id.org/sgam-onto/id/"
 PARTY_MESSAGE = "A coordination item asks at least two different entities to coordinate"
 
 
@@ -25,32 +26,36 @@ def _in_root(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_text_groups_by_resource_with_location_message_value_and_fix(invalid_outcome) -> None:
     text = render(invalid_outcome, "text")
-    block = text.split("\n\n")[1]  # the second resource: coordination item 29
-    assert block.splitlines()[0] == 'coordination:29  "Coordination item 29: DER forecasts"'
-    assert f"<https://w3id.org/sgam-onto/id/coordination/29>  defined at {BAD}:28" in block
+    blocks = text.split("\n\n")
+    block = blocks[2]  # the third resource in the file: the DER forecasts item
+    assert block.splitlines()[0] == (
+        'coordination:nc2024-der-forecasts  "Coordination item: DER forecasts"')
+    assert (f"<https://w3id.org/sgam-onto/id/coordination/nc2024-der-forecasts>  defined at "
+            f"{BAD}:29") in block
     assert f"violation  sgam:party  [sgamsh:CoordinationItem-party]  at {BAD}:33" in block
     assert "value: body:iec-tc57-wg99" in block
     assert "fix:   sgam:party body:iec-tc57-wg17, group:iec-tc57-wg13-wg14 ;" in block
     assert " ".join(block.split()).count(PARTY_MESSAGE) == 1
     assert text.endswith(
         "\nlint\n"
-        f"  {BAD}:31: undeclared-term: sgam:highImportant is used as a property but its "
+        f"  {BAD}:32: undeclared-term: sgam:highImportant is used as a property but its "
         "vocabulary does not define it; did you mean sgam:highImportance?\n\n"
-        "12 violations, 0 warnings, 1 lint finding in 8 resources (does not conform)\n"
+        "13 violations, 0 warnings, 1 lint finding in 8 resources (does not conform)\n"
     )
 
 
 def test_json_lists_every_result_with_its_location(invalid_outcome) -> None:
     doc = json.loads(render(invalid_outcome, "json"))
     assert doc["conforms"] is False
-    assert doc["summary"]["violations"] == 12
-    assert len(doc["results"]) == 12
+    assert doc["summary"]["violations"] == 13
+    assert len(doc["results"]) == 13
     party = [r for r in doc["results"] if r["value"] and r["value"]["value"].endswith("wg99")]
     assert party == [
         {
-            "focusNode": {"type": "uri", "value": "https://w3id.org/sgam-onto/id/coordination/29"},
-            "label": "Coordination item 29: DER forecasts",
-            "definedAt": {"file": BAD, "line": 28},
+            "focusNode": {"type": "uri",
+                          "value": ID + "coordination/nc2024-der-forecasts"},
+            "label": "Coordination item: DER forecasts",
+            "definedAt": {"file": BAD, "line": 29},
             "location": {"file": BAD, "line": 33},
             "path": "<https://w3id.org/sgam-onto#party>",
             "value": {"type": "uri", "value": "https://w3id.org/sgam-onto/id/body/iec-tc57-wg99"},
@@ -70,15 +75,16 @@ def test_markdown_is_ready_for_a_review_comment(invalid_outcome) -> None:
     markdown = render(invalid_outcome, "markdown")
     lines = markdown.splitlines()
     assert lines[0] == (
-        "### ❌ `sgam-onto validate`: 12 violations, 0 warnings, 1 lint finding in 8 resources "
+        "### ❌ `sgam-onto validate`: 13 violations, 0 warnings, 1 lint finding in 8 resources "
         "(does not conform)"
     )
     assert lines[-3:] == ["#### Lint", "", (
-        f"- `{BAD}:31` **undeclared-term**: sgam:highImportant is used as a property but its "
+        f"- `{BAD}:32` **undeclared-term**: sgam:highImportant is used as a property but its "
         "vocabulary does not define it; did you mean sgam:highImportance?"
     )]
     assert (
-        f"#### `coordination:29` Coordination item 29: DER forecasts (`{BAD}:28`)" in lines
+        f"#### `coordination:nc2024-der-forecasts` Coordination item: DER forecasts "
+        f"(`{BAD}:29`)" in lines
     )
     assert any(
         line.startswith(f"- **violation** `sgam:party` at `{BAD}:33`: {PARTY_MESSAGE}")
