@@ -46,12 +46,14 @@ class FastData:
     encoder: Encoder
     files: list[Path] = field(default_factory=list)
     graph: Graph | None = None  # the rdflib graph, when the data came as one
+    prefixes: dict[str, str] = field(default_factory=dict)  # as the files declared them, first wins
     triples: int = 0  # distinct triples of the data graph
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> FastData:
         """Parse each file through the syntax gate (LoadError on bad input) into a new store."""
-        from sgam_onto.rdf.parse import format_for
+        from sgam_onto.rdf.parse import format_for, parse_file
+        from sgam_onto.stores.direct import BULK, check_literals, check_size, merged
 
         data = cls(ox.Store(), Encoder())
         for path in paths:
@@ -62,10 +64,17 @@ class FastData:
                 raise LoadError(path, message="no such file")
             data.files.append(path)
             fmt = format_for(path)
+            if fmt not in BULK:  # RDF/XML and the quad formats: the whole gate, as quads
+                parsed = parse_file(path, fmt)
+                data.prefixes.update({**parsed.prefixes, **data.prefixes})
+                data._add(merged(parsed.quads))
+                continue
+            check_size(path)
             if fmt == ox.RdfFormat.N_TRIPLES:
                 data._add_lines(path)
             else:
-                data._add(_parsed(path, fmt))
+                data._add(_parsed(path, fmt, data.prefixes))
+            check_literals(data.store, path)
         data._finish()
         return data
 
@@ -202,13 +211,19 @@ def _split_lines(data: bytearray) -> bytes:
     return b"\n".join(special)
 
 
-def _parsed(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
-    """The statements of one file, blank nodes renamed apart; syntax errors as LoadError."""
+def _parsed(path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None
+            ) -> Iterable[ox.Quad]:
+    """The statements of one file, blank nodes renamed apart; syntax errors as LoadError.
+    The prefixes the file declares are added to ``prefixes`` (those already there are kept)."""
     from sgam_onto.errors import LoadError
     from sgam_onto.rdf.parse import _message
 
     try:
-        yield from ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+        parser = ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+        yield from parser
+        if prefixes is not None:
+            for prefix, namespace in parser.prefixes.items():
+                prefixes.setdefault(prefix, namespace)
     except SyntaxError as err:
         raise LoadError(path, err.lineno, err.offset, _message(err)) from None
     except (OSError, ValueError) as err:

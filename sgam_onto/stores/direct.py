@@ -61,31 +61,35 @@ def add_file(store: ox.Store, path: Path) -> None:
 
     fmt = format_for(path)
     if fmt not in BULK:
-        store.bulk_extend(_merged(parse_file(path, fmt).quads))
+        store.bulk_extend(merged(parse_file(path, fmt).quads))
         return
-    _check_size(path)
+    check_size(path)
     try:
         store.bulk_load(path=str(path), format=fmt, to_graph=DEFAULT)
     except (SyntaxError, ValueError, OSError) as err:
         parse_file(path, fmt)  # raises the gate's own error with its position
         raise LoadError(path, message=str(err)) from None
-    if path.stat().st_size > limits.current().max_literal_chars:  # else no literal can be
-        _check_literals(store, path)
+    check_literals(store, path)
 
 
-def stamp_version(store: ox.Store, version: str) -> None:
+def stamp_version(store: ox.Store, version: str) -> int:
     """The ontology's versionIRI and versionInfo from the package version, as
-    ``sgam_onto.landscape.stamp_version`` gives them to a graph."""
+    ``sgam_onto.landscape.stamp_version`` gives them to a graph; returns how many triples
+    the default graph gained (or, negative, lost)."""
     ontology = ox.NamedNode(ONTOLOGY)
+    before = 0
     for prop in ("versionIRI", "versionInfo"):
-        for quad in list(store.quads_for_pattern(ontology, ox.NamedNode(OWL + prop), None)):
+        for quad in list(store.quads_for_pattern(ontology, ox.NamedNode(OWL + prop), None,
+                                                 DEFAULT)):
             store.remove(quad)
+            before += 1
     store.add(ox.Quad(ontology, ox.NamedNode(OWL + "versionIRI"),
                       ox.NamedNode(f"{ONTOLOGY}/{version}"), DEFAULT))
     store.add(ox.Quad(ontology, ox.NamedNode(OWL + "versionInfo"), ox.Literal(version), DEFAULT))
+    return 2 - before
 
 
-def _merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
+def merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
     """The quads of one parsed file in the default graph, its blank nodes renamed apart."""
     fresh: dict[str, ox.BlankNode] = {}
 
@@ -98,7 +102,7 @@ def _merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
         yield ox.Quad(scoped(quad.subject), quad.predicate, scoped(quad.object), DEFAULT)
 
 
-def _check_size(path: Path) -> None:
+def check_size(path: Path) -> None:
     """The gate's file size limit, checked before the bulk loader reads anything."""
     import stat
 
@@ -116,9 +120,12 @@ def _check_size(path: Path) -> None:
                                 f"{limit:,} (set {limits.ENV['max_file_bytes']} to raise it)")
 
 
-def _check_literals(store: ox.Store, path: Path) -> None:
-    """The gate's literal size limit, asked of the store (one scan of the literals)."""
+def check_literals(store: ox.Store, path: Path) -> None:
+    """The gate's literal size limit, asked of the store (one scan of the literals) after
+    ``path`` was added to it; a file smaller than the limit cannot hold such a literal."""
     limit = limits.current().max_literal_chars
+    if path.stat().st_size <= limit:
+        return
     query = f"SELECT ?p WHERE {{ ?s ?p ?o FILTER(isLiteral(?o) && STRLEN(?o) > {limit}) }} LIMIT 1"
     for row in store.query(query):
         raise limits.LimitError(path, message=f"a literal of more than {limit:,} characters "
