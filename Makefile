@@ -24,10 +24,10 @@ $(STAMP): pyproject.toml
 check: $(STAMP) ## Main job: syntax gate, OWL consistency, summary of the landscape
 	$(BIN)/sgam-onto check
 
-system-deps: ## Install what the tests need from the OS (Java, Virtuoso, Chromium, axe-core); idempotent
+system-deps: ## Install what the tests need from the OS (Java, Virtuoso, Apache, Chromium) and npm; idempotent
 	sh scripts/install-system-deps.sh
 	sh scripts/install-browser.sh
-	sh scripts/install-axe.sh
+	sh scripts/install-npm.sh
 
 test: $(STAMP) system-deps ## Run the test suite (what CI runs)
 	$(BIN)/ruff check sgam_onto tests

@@ -13,8 +13,9 @@ import os
 import pkgutil
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from sgam_onto import __version__, commands
+from sgam_onto import __version__, commands, paths
 from sgam_onto.errors import EXIT_LOAD, LoadError, SgamError
 
 DEBUG_ENV = "SGAM_ONTO_DEBUG"
@@ -36,7 +37,24 @@ def build_parser() -> argparse.ArgumentParser:
         register = getattr(module, "register", None)
         if callable(register):
             register(subparsers)
+    for command in subparsers.choices.values():  # every command reads files
+        _add_landscape_option(command, argparse.SUPPRESS)
+        command.add_argument(
+            "--follow-symlinks", action="store_true",
+            help="read and write through symbolic links that lead out of the working tree "
+            "(the current directory and the project); by default they are refused",
+        )
+    _add_landscape_option(parser, None)
     return parser
+
+
+def _add_landscape_option(parser: argparse.ArgumentParser, default: object) -> None:
+    """``--landscape DIR`` before or after the command name; SUPPRESS keeps the first one."""
+    parser.add_argument(
+        "--landscape", type=Path, metavar="DIR", default=default,
+        help="work on the landscape in DIR (a folder with ontology/ and shapes/) instead of "
+        "the checkout you are in or the installed package",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +65,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(argv)
         except SystemExit as exit_:  # argparse exits on --help, --version and bad usage
             return exit_.code if isinstance(exit_.code, int) else EXIT_LOAD
+        from sgam_onto.io import confine
+        from sgam_onto.rdf import notices
+
+        notices.forget()  # each run says its warnings
+        confine.set_follow(True if getattr(args, "follow_symlinks", False) else None)
+        if args.landscape is not None:
+            paths.use_landscape(args.landscape)
         return int(args.func(args) or 0)
     except LoadError as err:  # PATH:LINE:COL first, so editors can jump to it
         print(err, file=sys.stderr)
@@ -57,6 +82,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sgam-onto: interrupted", file=sys.stderr)
         return 130
+    except MemoryError:  # what the input-size estimate did not foresee
+        print("sgam-onto: not enough memory for this input (the process's memory limit was "
+              "reached); raise the limit or split the input", file=sys.stderr)
+        return EXIT_LOAD
+    except RecursionError:
+        print("sgam-onto: the input is nested too deeply to process", file=sys.stderr)
+        return EXIT_LOAD
     except BrokenPipeError:
         # The reader went away (e.g. `| head`); stop quietly without a second error at exit.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -65,8 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:
         if os.environ.get(DEBUG_ENV):
             raise
+        from sgam_onto.rdf.parse import excerpted, one_line
+
+        # the message may quote input (a secret, a huge token): one short line of it
         print(
-            f"sgam-onto: unexpected error: {type(err).__name__}: {err} "
+            f"sgam-onto: unexpected error: {type(err).__name__}: {excerpted(one_line(str(err)))} "
             f"(set {DEBUG_ENV}=1 to see where)",
             file=sys.stderr,
         )

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FAIL = 1  # the data does not conform / a check failed
 EXIT_LOAD = 2  # the input could not be loaded, bad arguments
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04X}"
 
 
 class SgamError(Exception):
@@ -32,7 +40,8 @@ class LoadError(SgamError):
         super().__init__(self.__str__())
 
     def __str__(self) -> str:
-        where = [] if self.path is None else [str(self.path)]
+        # a file name may hold a line break or a terminal escape: shown escaped, on one line
+        where = [] if self.path is None else [_CONTROL.sub(_escaped, str(self.path))]
         if self.line is not None:
             where.append(str(self.line))
             if self.column is not None:

@@ -7,10 +7,14 @@ one), the size found, the limit, and the variable that raises it; exit code 2, n
 traceback, ``RecursionError`` or ``MemoryError``.
 
 * file size: checked before anything is read;
+* memory: where the process has an address-space cap (``ulimit -v``), an input whose
+  estimated cost (bytes of memory per byte of input, measured on the heaviest command) does
+  not fit in what is left is refused before it is read: an allocation failure inside the
+  Rust parser or store aborts the process, which no error handler can turn into a message;
 * RDF/XML: entity declarations are sized before the parser expands them (a few hundred bytes
   of nested entities expand to gigabytes), external entities are refused, and element nesting
   is measured before parsing (the parser is quadratic in it);
-* literal size and blank-node/collection nesting: checked on the parsed statements, because
+* literal and IRI size, blank-node/collection nesting: checked on the parsed statements, because
   the rdflib-based code after the gate (serializers, pyshacl) recurses into nested nodes;
 * query text length and bracket nesting (Oxigraph's SPARQL parser overflows its stack on
   some thousands of brackets), query time (text from outside the shipped catalogue runs in a
@@ -54,7 +58,9 @@ class Limits:
 
     max_file_bytes: int = 256 * 1024 * 1024
     max_literal_chars: int = 1024 * 1024
+    max_iri_chars: int = 8 * 1024
     max_nesting_depth: int = 100
+    memory_per_input_byte: int = 64
     max_query_chars: int = 100_000
     max_query_seconds: float = 30.0
     max_result_rows: int = 100_000
@@ -63,7 +69,9 @@ class Limits:
 ENV: dict[str, str] = {
     "max_file_bytes": "SGAM_ONTO_MAX_FILE_BYTES",
     "max_literal_chars": "SGAM_ONTO_MAX_LITERAL_CHARS",
+    "max_iri_chars": "SGAM_ONTO_MAX_IRI_CHARS",
     "max_nesting_depth": "SGAM_ONTO_MAX_NESTING_DEPTH",
+    "memory_per_input_byte": "SGAM_ONTO_MEMORY_PER_BYTE",
     "max_query_chars": "SGAM_ONTO_MAX_QUERY_CHARS",
     "max_query_seconds": "SGAM_ONTO_QUERY_TIMEOUT",
     "max_result_rows": "SGAM_ONTO_MAX_ROWS",
@@ -73,7 +81,19 @@ _override: Limits | None = None
 
 
 class LimitError(LoadError):
-    """An input is larger or deeper than the limits allow (exit code 2)."""
+    """An input is larger or deeper than the limits allow (exit code 2).
+
+    ``needle`` is text the input spells out where the limit was crossed (an IRI, a blank
+    node label), for the caller that has the text to find the line.
+    """
+
+    def __init__(self, *args: Any, needle: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.needle = needle
+
+
+class NestingError(LimitError):
+    """Blank nodes or collections nested deeper than the limit."""
 
 
 class QueryLimitError(SgamError):
@@ -128,7 +148,11 @@ def _size(n: float) -> str:
 
 
 def read_bounded(path: Path) -> bytes:
-    """The bytes of a regular file, refused before reading if it is larger than the limit."""
+    """The bytes of a regular file, refused before reading if it is larger than the limit
+    (or reached through a symbolic link out of the working tree)."""
+    from sgam_onto.io.confine import check_inside
+
+    check_inside(path)
     limit = current().max_file_bytes
     try:
         info = path.stat()
@@ -141,6 +165,7 @@ def read_bounded(path: Path) -> bytes:
             path, message=f"file is {_size(info.st_size)}; the limit is {_size(limit)} "
             f"({_raise_hint('max_file_bytes')})"
         )
+    check_memory(info.st_size, path)
     try:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
@@ -160,6 +185,56 @@ def check_data_size(data: bytes | str, path: Path | None) -> None:
             path, message=f"input is {_size(size)}; the limit is {_size(limit)} "
             f"({_raise_hint('max_file_bytes')})"
         )
+    check_memory(size, path)
+
+
+def check_memory(size: int, path: Path | None) -> None:
+    """Refuse an input that would not fit in the address space left under a cap.
+
+    Only a cap set on the process (``ulimit -v`` or ``-d``) is considered: without one the
+    kernel's overcommit means an allocation does not fail, and guessing from free memory
+    would refuse inputs that fit.
+    """
+    left = address_space_left()
+    if left is None:
+        return
+    per_byte = current().memory_per_input_byte
+    need = size * per_byte
+    if need > left:
+        raise LimitError(
+            path, message=f"{_size(size)} of input needs about {_size(need)} of memory "
+            f"({per_byte} bytes per input byte) but only {_size(max(left, 0))} is left under "
+            f"this process's memory limit (ulimit -v); raise the limit or split the input "
+            f"({ENV['memory_per_input_byte']} sets the estimate)"
+        )
+
+
+def address_space_left() -> int | None:
+    """Bytes that may still be mapped under RLIMIT_AS / RLIMIT_DATA, None without a cap."""
+    import resource
+
+    status = _proc_status()
+    left: list[int] = []
+    for limit, field_name in ((resource.RLIMIT_AS, "VmSize"), (resource.RLIMIT_DATA, "VmData")):
+        soft, _hard = resource.getrlimit(limit)
+        if soft != resource.RLIM_INFINITY and soft >= 0:
+            left.append(soft - status.get(field_name, 0))
+    return min(left) if left else None
+
+
+def _proc_status() -> dict[str, int]:
+    """Sizes from /proc/self/status in bytes (empty where /proc is not there)."""
+    found: dict[str, int] = {}
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as handle:
+            for line in handle:
+                name, _, value = line.partition(":")
+                parts = value.split()
+                if len(parts) == 2 and parts[1] == "kB" and parts[0].isdigit():
+                    found[name] = int(parts[0]) * 1024
+    except OSError:
+        pass
+    return found
 
 
 # -- RDF/XML before parsing ---------------------------------------------------------------------
@@ -343,9 +418,10 @@ def _line(text: str, offset: int) -> int:
 
 
 def check_quads(quads: Iterable[ox.Quad | ox.Triple], path: Path | None) -> None:
-    """Literal size and blank-node nesting of parsed statements."""
+    """Literal and IRI size and blank-node nesting of parsed statements."""
     limits = current()
     max_chars = limits.max_literal_chars
+    max_iri = limits.max_iri_chars
     refs: dict[str, int] = defaultdict(int)
     parent: dict[str, tuple[str | None, str]] = {}  # blank node -> (blank node above, predicate)
     shape: dict[str, list[str]] = defaultdict(list)  # blank node -> its predicates
@@ -355,8 +431,17 @@ def check_quads(quads: Iterable[ox.Quad | ox.Triple], path: Path | None) -> None
         if isinstance(obj, ox.Literal) and len(obj.value) > max_chars:
             raise LimitError(
                 path, message=f"a literal of {len(obj.value):,} characters (object of "
-                f"<{predicate}>); the limit is {max_chars:,} ({_raise_hint('max_literal_chars')})"
+                f"<{_clip(predicate)}>); the limit is {max_chars:,} "
+                f"({_raise_hint('max_literal_chars')})", needle=obj.value[:64],
             )
+        for term in (subject, quad.predicate, obj, getattr(quad, "graph_name", None),
+                     obj.datatype if isinstance(obj, ox.Literal) else None):
+            if isinstance(term, ox.NamedNode) and len(term.value) > max_iri:
+                raise LimitError(
+                    path, message=f"an IRI of {len(term.value):,} characters "
+                    f"(<{_clip(term.value)}>); the limit is {max_iri:,} "
+                    f"({_raise_hint('max_iri_chars')})", needle=term.value[-64:],
+                )
         above = subject.value if isinstance(subject, ox.BlankNode) else None
         if above is not None:
             shape[above].append(predicate)
@@ -365,12 +450,31 @@ def check_quads(quads: Iterable[ox.Quad | ox.Triple], path: Path | None) -> None
         if isinstance(obj, ox.BlankNode):
             refs[obj.value] += 1
             parent[obj.value] = (above, predicate)
-    depth = _deepest(parent, refs, _flat_cells(shape, rest, refs))
+    depth, deep_node = _deepest(parent, refs, _flat_cells(shape, rest, refs),
+                                limits.max_nesting_depth)
     if depth > limits.max_nesting_depth:
-        raise LimitError(
+        raise NestingError(
             path, message=f"blank nodes or collections nested {depth} deep; the limit is "
-            f"{limits.max_nesting_depth} ({_raise_hint('max_nesting_depth')})"
+            f"{limits.max_nesting_depth} ({_raise_hint('max_nesting_depth')})",
+            needle=deep_node,
         )
+
+
+def check_prefixes(prefixes: Mapping[str, str], path: Path | None) -> None:
+    """The IRI limit for the namespaces a file declares, used or not."""
+    max_iri = current().max_iri_chars
+    for prefix, iri in prefixes.items():
+        if len(iri) > max_iri:
+            raise LimitError(
+                path, message=f"prefix {prefix}: is bound to an IRI of {len(iri):,} characters "
+                f"(<{_clip(iri)}>); the limit is {max_iri:,} ({_raise_hint('max_iri_chars')})",
+                needle=iri[-64:],
+            )
+
+
+def _clip(text: str, width: int = 60) -> str:
+    """A long IRI in a message: its start, so the message stays one readable line."""
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _next_cell(obj: Any) -> str | None:
@@ -406,9 +510,11 @@ def _flat_cells(
 
 
 def _deepest(
-    parent: Mapping[str, tuple[str | None, str]], refs: Mapping[str, int], flat: set[str]
-) -> int:
-    """Longest chain of blank nodes each written inside the one before.
+    parent: Mapping[str, tuple[str | None, str]], refs: Mapping[str, int], flat: set[str],
+    limit: int | None = None,
+) -> tuple[int, str | None]:
+    """Longest chain of blank nodes each written inside the one before, and the first node
+    found deeper than ``limit`` (where the error is; None if none is).
 
     Only nodes referenced once nest (a shared node is written on its own); the rdf:rest link
     between cells of a well-formed collection does not count, since a collection is written
@@ -421,6 +527,7 @@ def _deepest(
 
     depth: dict[str, int] = {}
     best = 0
+    first_deep: str | None = None
     for start in parent:
         chain: list[str] = []
         seen: set[str] = set()
@@ -438,8 +545,10 @@ def _deepest(
         for n in reversed(chain):
             base += weight(n)
             depth[n] = base
+            if first_deep is None and limit is not None and base > limit:
+                first_deep = n
         best = max(best, base)
-    return best
+    return best, first_deep
 
 
 # -- rdflib's SPARQL engine ---------------------------------------------------------------------
@@ -736,9 +845,13 @@ __all__ = [
     "ENV",
     "LimitError",
     "Limits",
+    "NestingError",
     "QueryLimitError",
     "Rows",
+    "address_space_left",
     "check_data_size",
+    "check_memory",
+    "check_prefixes",
     "check_quads",
     "check_query_text",
     "check_rdfxml",

@@ -1,8 +1,10 @@
-"""Where the ontology, shapes and queries live, in a source checkout and in a wheel.
+"""Where the ontology, shapes and queries live: which landscape a command works on.
 
-A source checkout keeps them at the repository root, next to the package; a wheel ships them
-as ``sgam_onto/_resources/<name>``. ``SGAM_ONTO_ROOT`` points at another root holding the same
-directories (used by tests and by anyone checking a fork of the data).
+In order: ``SGAM_ONTO_ROOT`` (set by ``--landscape DIR``, and by tests), then the checkout the
+user is working in (the nearest folder at or above the working directory holding
+``ontology/sgam.ttl`` and ``shapes/``), then the package's own copy: a wheel ships it as
+``sgam_onto/_resources/<name>``, a source checkout keeps it next to the package. Working in one
+clone therefore never validates against, or reports locations in, another.
 """
 
 from __future__ import annotations
@@ -14,14 +16,43 @@ ROOT_ENV = "SGAM_ONTO_ROOT"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
-def _resource_dir(name: str) -> Path:
+def landscape_root() -> tuple[Path, str]:
+    """The root folder of the landscape in use, and why it was chosen."""
     override = os.environ.get(ROOT_ENV)
     if override:
-        return Path(override) / name
-    installed = _PACKAGE_DIR / "_resources" / name
+        return Path(override), ROOT_ENV
+    checkout = checkout_root(Path.cwd())
+    if checkout is not None:
+        return checkout, "the checkout you are in"
+    installed = _PACKAGE_DIR / "_resources"
     if installed.is_dir():
-        return installed
-    return _PACKAGE_DIR.parent / name
+        return installed, "the installed package"
+    return _PACKAGE_DIR.parent, "the package's checkout"
+
+
+def checkout_root(start: Path) -> Path | None:
+    """The nearest folder at or above ``start`` that holds a landscape to work on."""
+    for folder in (start, *start.parents):
+        if is_landscape_root(folder):
+            return folder
+    return None
+
+
+def is_landscape_root(folder: Path) -> bool:
+    return (folder / "ontology" / "sgam.ttl").is_file() and (folder / "shapes").is_dir()
+
+
+def use_landscape(folder: Path) -> None:
+    """Work on the landscape in ``folder`` (``--landscape DIR``), here and in worker processes."""
+    if not is_landscape_root(folder):
+        from sgam_onto.errors import SgamError
+
+        raise SgamError(f"--landscape {folder}: no ontology/sgam.ttl and shapes/ in that folder")
+    os.environ[ROOT_ENV] = str(folder.resolve())
+
+
+def _resource_dir(name: str) -> Path:
+    return landscape_root()[0] / name
 
 
 def ontology_dir() -> Path:

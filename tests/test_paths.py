@@ -29,3 +29,41 @@ def test_missing_schema_file_is_still_listed(tmp_path: Path, monkeypatch) -> Non
     monkeypatch.setenv(paths.ROOT_ENV, str(tmp_path))
     assert paths.landscape_files() == [tmp_path / "ontology" / "sgam.ttl"]
     assert paths.alignment_files() == []
+
+
+def _clone(source: Path, target: Path) -> Path:
+    import shutil
+
+    shutil.copytree(source, target)
+    return target
+
+
+def test_a_command_run_inside_a_checkout_uses_that_checkout(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from tests.conftest import LANDSCAPE_ROOT
+
+    monkeypatch.delenv(paths.ROOT_ENV, raising=False)
+    one = _clone(LANDSCAPE_ROOT, tmp_path / "one")
+    (one / "notes" / "deep").mkdir(parents=True)
+    monkeypatch.chdir(one / "notes" / "deep")
+    assert paths.ontology_dir() == one / "ontology"
+    assert paths.landscape_root() == (one, "the checkout you are in")
+    monkeypatch.chdir(tmp_path)  # no checkout here: the package's own copy
+    assert paths.ontology_dir() != one / "ontology"
+
+
+def test_the_environment_beats_the_checkout(tmp_path: Path, monkeypatch) -> None:
+    from tests.conftest import LANDSCAPE_ROOT
+
+    one = _clone(LANDSCAPE_ROOT, tmp_path / "one")
+    two = _clone(LANDSCAPE_ROOT, tmp_path / "two")
+    monkeypatch.chdir(one)
+    monkeypatch.setenv(paths.ROOT_ENV, str(two))
+    assert paths.shapes_dir() == two / "shapes"
+
+
+def test_a_folder_with_ontology_but_no_shapes_is_not_a_checkout(tmp_path: Path) -> None:
+    (tmp_path / "ontology").mkdir()
+    (tmp_path / "ontology" / "sgam.ttl").write_text("")
+    assert paths.checkout_root(tmp_path) is None

@@ -2,8 +2,9 @@
 
 Every document is read first (``sgam_onto.cim.reader``); only when all of them are good is the
 model put into the store (bulk loads of N-Triples, one per document), so a bad file never
-leaves half a model behind. Objects get one IRI across all profile files (``sgam_onto.cim.ids``); classes
-and properties keep the namespace the files use, which is reported, never translated.
+leaves half a model behind. Objects get one IRI across all profile files
+(``sgam_onto.cim.ids``); classes and properties keep the namespace the files use, which is
+reported, never translated.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sgam_onto import paths
 from sgam_onto.errors import EXIT_FAIL, EXIT_LOAD, EXIT_OK, SgamError
 
 if TYPE_CHECKING:
@@ -179,6 +180,8 @@ def print_summary(ctx: CheckContext) -> None:
         number, _, note = count.partition("  ")
         print(f"  {label:<{width}}  {number:>6}  {note}".rstrip())
     print()
+    root, why = paths.landscape_root()
+    print(f"landscape {root} ({why})")
     print(f"files    {len(land.files)}")
     print(f"triples  {len(land)}")
 

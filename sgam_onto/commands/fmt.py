@@ -8,6 +8,7 @@ and found to hold exactly the same triples; a file with a syntax error is never 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from dataclasses import dataclass
@@ -76,18 +77,21 @@ def format_bytes(data: bytes, path: Path | None = None) -> tuple[str, list[int]]
         )
 
     text = render(graph)
-    _verify_same_graph(graph, text, path, render)
+    _verify_same_graph(graph, text, path, render, parsed.quads)
     return text, comments.dropped
 
 
 def _verify_same_graph(
-    graph: Graph, text: str, path: Path | None, render: Callable[[Graph], str]
+    graph: Graph, text: str, path: Path | None, render: Callable[[Graph], str],
+    written: list | None = None,
 ) -> None:
     """Refuse to write anything that does not read back as the same graph.
 
     Same triples without blank nodes, the same triples with blank nodes masked, and the
     formatted text a fixed point of formatting. (A full isomorphism test is exponential on
-    some graphs, e.g. long RDF lists; these checks are linear.)
+    some graphs, e.g. long RDF lists; these checks are linear.) The statements are also
+    compared as Oxigraph parsed them, every literal's lexical form as written (``written``,
+    the original's statements), so no library on the way may rewrite one unnoticed.
     """
     import pyoxigraph as ox
 
@@ -99,8 +103,27 @@ def _verify_same_graph(
     except LoadError as err:
         raise SgamError(f"internal error: formatted text does not parse ({err})") from None
     again = graph_from_quads(parsed.quads)
+    if written is not None:
+        changed = _as_written(written) - _as_written(parsed.quads)
+        if changed:
+            (_subject, predicate, obj), *_ = sorted(changed, key=str)
+            raise SgamError(
+                f"{path}: formatting would change how a statement is written ({obj} of "
+                f"{predicate}); the file is left as it is"
+            )
     if _masked(graph) != _masked(again) or render(again) != text:
         raise SgamError(f"internal error: formatting {path} would change its triples")
+
+
+def _as_written(quads: list) -> set:
+    """Statements as parsed (literals with their lexical form and datatype), blank nodes
+    masked; a set, as a graph is (a statement written twice is one)."""
+    import pyoxigraph as ox
+
+    def mask(term: object) -> str | None:
+        return None if isinstance(term, ox.BlankNode) else str(term)
+
+    return {(mask(q.subject), str(q.predicate), mask(q.object)) for q in quads}
 
 
 def _masked(graph: Graph) -> Counter:
@@ -113,11 +136,11 @@ def _masked(graph: Graph) -> Counter:
 
 
 def run(args: argparse.Namespace) -> int:
-    from sgam_onto.io.atomic import atomic_write
+    from sgam_onto.io.atomic import atomic_write, remove_stale_temporaries
 
     files = [Path(f) for f in args.files] or default_files()
     code = EXIT_OK
-    changed = 0
+    changed = failed = 0
     for path in files:
         try:
             result = format_file(path)
@@ -132,10 +155,12 @@ def run(args: argparse.Namespace) -> int:
                     "above a subject, or into rdfs:comment (or pass --drop-comments)",
                     file=sys.stderr,
                 )
+        if not args.check:
+            remove_stale_temporaries(Path(os.path.realpath(path)))
         if not result.changed:
             continue
-        changed += 1
         if args.check:
+            changed += 1
             print(path)
             code = max(code, EXIT_FAIL)
             continue
@@ -147,11 +172,16 @@ def run(args: argparse.Namespace) -> int:
         except OSError as err:  # disk full, read-only, immutable: the old file is untouched
             print(f"{path}: cannot write ({err.strerror or err}); the file is unchanged",
                   file=sys.stderr)
+            failed += 1
             code = EXIT_LOAD
             continue
+        changed += 1  # counted once the new file is in place, not before
         print(path)
     verb = "would be reformatted" if args.check else "reformatted"
-    print(f"{changed} of {len(files)} files {verb}", file=sys.stderr)
+    summary = f"{changed} of {len(files)} files {verb}"
+    if failed:
+        summary += f"; {failed} could not be written"
+    print(summary, file=sys.stderr)
     return code
 
 

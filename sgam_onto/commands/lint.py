@@ -12,8 +12,9 @@ from pathlib import Path
 
 # The rule names, kept here so that --help needs no RDF library (checked by the tests).
 RULE_NAMES = (
-    "iri-case-clash", "iri-scheme", "text-not-nfc", "text-hidden-character", "datatype-unknown",
-    "literal-ill-typed", "undeclared-term", "redefines-project-term",
+    "iri-case-clash", "iri-near-duplicate", "lang-tag-case", "iri-scheme", "text-not-nfc",
+    "text-hidden-character", "datatype-unknown", "literal-ill-typed", "undeclared-term",
+    "redefines-project-term",
 )
 
 
@@ -40,7 +41,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
         "lint",
         help="find what SHACL cannot: misspelt IRIs, hidden characters, ill-typed literals",
         description="Check RDF files (default: the landscape and its alignments) for IRIs that "
-        "differ only by case or a trailing slash, non-http(s) IRIs, strings that are not NFC "
+        "differ only by case, a trailing slash, http/https or www., language tags written in "
+        "two cases, non-http(s) IRIs, strings that are not NFC "
         "or hide invisible/bidi characters, unknown datatypes and ill-typed literals, classes "
         "and properties their vocabulary does not define, and contributions that state facts "
         "about the project's own terms or shapes. Exit 0 clean, 1 findings, 2 a file could "

@@ -14,11 +14,16 @@ from pathlib import Path
 EPILOG = """\
 Without --site, the site is built into a temporary folder first (removed on exit).
 The server prints its URL on stdout, then serves until interrupted (Ctrl-C).
-Resource IRIs (/id/KIND/SLUG, /ontology, /) answer 303 towards HTML, Turtle, JSON-LD,
-N-Triples or RDF/XML by the Accept header (q-values honoured; HTML by default; 406 when
-nothing acceptable exists). /sparql: SPARQL 1.1 Protocol, GET or POST, read-only; SERVICE,
-LOAD and FROM of other graphs are refused; each query has a time limit and a row cap
-(X-Result-Truncated: true when rows were cut).
+Resource IRIs (/id/KIND/SLUG, /concept/NAME, /ontology, the version IRI, /) answer 303
+towards HTML, Turtle, JSON-LD, N-Triples or RDF/XML by the Accept header (RFC 9110 q-values;
+text/plain names N-Triples; HTML by default and for a malformed header; 406 when every format
+is excluded). /sparql: SPARQL 1.1 Protocol, GET or POST (form or application/sparql-query),
+read-only; SELECT/ASK in SPARQL JSON, XML, CSV, TSV; CONSTRUCT/DESCRIBE in Turtle, JSON-LD,
+N-Triples, RDF/XML; GET without a query gives the service description. SERVICE, LOAD and FROM
+of other graphs are refused; queries over the CLI's length and nesting limits get 413/400;
+each query has a time limit and a row cap (X-Result-Truncated: true when rows were cut).
+Every response allows cross-origin use (CORS); OPTIONS answers preflights. In XML answers,
+control characters that XML 1.0 cannot carry are replaced by U+FFFD.
 exit status: 0 stopped, 2 the site cannot be served (missing, port in use)."""
 
 
@@ -52,6 +57,27 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     parser.add_argument(
         "--workers", type=int, default=2, metavar="N", help="query worker processes (default 2)"
     )
+    parser.add_argument(
+        "--max-connections",
+        type=int,
+        default=64,
+        metavar="N",
+        help="connections served at once; more are answered 503 (default 64)",
+    )
+    parser.add_argument(
+        "--header-timeout",
+        type=float,
+        default=10.0,
+        metavar="S",
+        help="seconds a client has to send a request's head (default 10)",
+    )
+    parser.add_argument(
+        "--body-timeout",
+        type=float,
+        default=30.0,
+        metavar="S",
+        help="seconds a client has to send a request's body (default 30)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log each request on stderr")
     parser.set_defaults(func=run)
     return parser
@@ -65,8 +91,18 @@ def run(args: argparse.Namespace) -> int:
     """Serve until interrupted."""
     from sgam_onto.errors import EXIT_OK, SgamError
 
-    if args.timeout <= 0 or args.max_rows < 1 or args.workers < 1:
-        raise SgamError("--timeout, --max-rows and --workers must be positive")
+    if (
+        args.timeout <= 0
+        or args.max_rows < 1
+        or args.workers < 1
+        or args.max_connections < 1
+        or args.header_timeout <= 0
+        or args.body_timeout <= 0
+    ):
+        raise SgamError(
+            "--timeout, --max-rows, --workers, --max-connections, --header-timeout and "
+            "--body-timeout must be positive"
+        )
     with contextlib.ExitStack() as stack:
         site = args.site
         if site is None:
@@ -85,6 +121,9 @@ def run(args: argparse.Namespace) -> int:
                 timeout=args.timeout,
                 max_rows=args.max_rows,
                 quiet=not args.verbose,
+                max_connections=args.max_connections,
+                header_timeout=args.header_timeout,
+                body_timeout=args.body_timeout,
             )
         except OSError as err:
             raise SgamError(f"cannot listen on 127.0.0.1:{args.port}: {err.strerror}") from None

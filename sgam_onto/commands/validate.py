@@ -13,6 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from sgam_onto import paths
 from sgam_onto.commands import add_engine_argument
 from sgam_onto.errors import EXIT_FAIL, EXIT_OK
 
@@ -29,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     sys.stdout.write(render(outcome, args.format, strict=args.strict))
     if args.format in ("json", "turtle"):  # keep stdout machine-readable; summary to stderr
         print(f"{outcome.summary()} ({outcome.seconds:.2f} s)", file=sys.stderr)
+    root, why = paths.landscape_root()
+    print(f"landscape {root} ({why})", file=sys.stderr)
     return EXIT_OK if outcome.conforms(args.strict) else EXIT_FAIL
 
 

@@ -27,7 +27,8 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     from rdflib import URIRef
 
     from sgam_onto.lint.locate import Locator
-    from sgam_onto.lint.rules import FileContext, iri_key, recorded_variants, run_rules
+    from sgam_onto.lint.rules import FileContext, iri_key, near_key, recorded_variants, run_rules
+    from sgam_onto.lint.spelling import tag_case_clashes
     from sgam_onto.lint.vocab import Vocabulary
     from sgam_onto.rdf.convert import graph_from_quads
     from sgam_onto.rdf.parse import parse_file
@@ -37,6 +38,7 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     graphs = {path: graph_from_quads(p.quads) for path, p in parsed.items()}
     vocabulary = Vocabulary()
     keys: dict[str, set[str]] = {}
+    near: dict[str, set[str]] = {}
 
     def note(graph: Graph) -> None:
         vocabulary.add_graph(graph)
@@ -44,6 +46,7 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
             for term in triple:
                 if isinstance(term, URIRef):
                     keys.setdefault(iri_key(str(term)), set()).add(str(term))
+                    near.setdefault(near_key(str(term)), set()).add(str(term))
 
     project = _project_files(landscape)
     schema_terms: set[str] = set()
@@ -62,14 +65,16 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     variants = set().union(*(recorded_variants(g) for g in graphs.values()))
     if landscape is not None:
         variants |= recorded_variants(landscape.graph)
-    findings: list[Finding] = []
+    texts = {path: _text(path) for path in files}
+    findings = [Finding(path, line, "lang-tag-case", message)
+                for path, line, message in tag_case_clashes(texts.items())]
     for path in files:
         prefixes = parsed[path].prefixes
         ctx = FileContext(path, graphs[path], vocabulary, keys,
                           contribution=_resolved(path) not in project, prefixes=prefixes,
                           schema_terms=schema_terms, variants=variants,
-                          project_declared=project_declared)
-        locator = Locator(path, _text(path), prefixes)
+                          project_declared=project_declared, near_keys=near)
+        locator = Locator(path, texts[path], prefixes)
         seen: set[tuple[int, str, str]] = set()
         for term, subject, predicate, rule, message in run_rules(ctx):
             line = locator.line(term, subject, predicate)

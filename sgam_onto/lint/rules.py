@@ -7,6 +7,10 @@ with lines. The rules:
 iri-case-clash        an IRI equal to another but for letter case or a trailing slash (two
                       classes or properties the project's own files declare may differ so, and
                       so may a spelling the landscape records with sgam:variantTerm)
+iri-near-duplicate    an IRI equal to another but for http/https, "www.", a default port or a
+                      trailing "#" (two spellings of one resource that never meet)
+lang-tag-case         a language tag written in two cases in the inputs (read from the text:
+                      the parser folds case and merges the literals)
 iri-scheme            an IRI whose scheme is not http(s), or an http(s) IRI without a host
 text-not-nfc          a string not in Unicode NFC (looks the same, compares different)
 text-hidden-character invisible, control or bidi characters in a string or IRI
@@ -19,6 +23,7 @@ redefines-project-term  a contribution stating facts about the project's terms o
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +39,9 @@ Hit = tuple[Node, Node | None, Node | None, str, str]
 
 RULES: dict[str, str] = {
     "iri-case-clash": "IRIs that differ only by case or a trailing slash",
+    "iri-near-duplicate": "IRIs that differ only by http/https, www., a default port or a "
+    "trailing #",
+    "lang-tag-case": "language tags written in two cases",
     "iri-scheme": "IRIs that are not absolute http(s) IRIs with a host",
     "text-not-nfc": "strings not in Unicode NFC",
     "text-hidden-character": "invisible, control or bidi characters in strings and IRIs",
@@ -59,6 +67,7 @@ class FileContext:
     schema_terms: set[str] = field(default_factory=set)  # classes, properties of the project
     variants: set[frozenset[str]] = field(default_factory=set)  # recorded spelling variants
     project_declared: set[str] = field(default_factory=set)  # typed or defined by the project
+    near_keys: dict[str, set[str]] = field(default_factory=dict)  # near_key -> spellings seen
 
     def known(self, iri: str) -> bool:
         """Declared by the project's files, or a term of a standard vocabulary."""
@@ -88,6 +97,18 @@ def recorded_variants(graph: Graph) -> set[frozenset[str]]:
 
 def iri_key(iri: str) -> str:
     return iri.casefold().rstrip("/")
+
+
+_AUTHORITY = re.compile(
+    r"^(?P<scheme>https?)://(?:www\.)?(?P<host>[^/?#:]*)(?::(?:80|443))?(?=[/?#]|$)", re.IGNORECASE
+)
+
+
+def near_key(iri: str) -> str:
+    """An IRI with what people mistype without noticing folded away: http/https, a leading
+    "www.", the default port, a trailing "/" or "#", and case."""
+    folded = _AUTHORITY.sub(lambda m: f"http://{m.group('host')}", iri)
+    return folded.casefold().rstrip("/#")
 
 
 def short(iri: str, prefixes: dict[str, str]) -> str:
@@ -123,16 +144,46 @@ def iri_case_clash(ctx: FileContext) -> Iterator[Hit]:
         others = ctx.iri_keys.get(iri_key(text_iri), set()) - {text_iri}
         if text_iri in ctx.schema_terms:  # sgam:Domain (a class) and sgam:domain (a property)
             others = {o for o in others if o not in ctx.schema_terms}
-        others = {o for o in others if frozenset((text_iri, o)) not in ctx.variants}
-        if ctx.known(text_iri):  # the odd spelling out is reported where it is written
-            others = {o for o in others if ctx.known(o)}
-        if not others:
+        other = _other_spelling(ctx, text_iri, others)
+        if other is None:
             continue
-        other = min(others, key=lambda o: (not ctx.known(o), o))
         how = "by a trailing slash" if other.rstrip("/") == text_iri.rstrip("/") else "by case"
         yield (iri, subject, predicate, "iri-case-clash",
                f"{short(text_iri, ctx.prefixes)} differs only {how} from "
                f"{short(other, ctx.prefixes)}; use one spelling")
+
+
+def _other_spelling(ctx: FileContext, iri: str, others: set[str]) -> str | None:
+    """The spelling to name beside ``iri``: not a recorded variant, a known term first; None
+    if there is none to report (the odd spelling out is reported where it is written)."""
+    others = {o for o in others if frozenset((iri, o)) not in ctx.variants}
+    if ctx.known(iri):
+        others = {o for o in others if ctx.known(o)}
+    return min(others, key=lambda o: (not ctx.known(o), o)) if others else None
+
+
+def iri_near_duplicate(ctx: FileContext) -> Iterator[Hit]:
+    for iri, subject, predicate in iris_of(ctx):
+        text_iri = str(iri)
+        others = {o for o in ctx.near_keys.get(near_key(text_iri), set())
+                  if iri_key(o) != iri_key(text_iri)}  # case alone: iri-case-clash says it
+        other = _other_spelling(ctx, text_iri, others)
+        if other is None:
+            continue
+        yield (iri, subject, predicate, "iri-near-duplicate",
+               f"{short(text_iri, ctx.prefixes)} and {short(other, ctx.prefixes)} differ only "
+               f"by {_near_difference(text_iri, other)}; they name two resources: use one "
+               "spelling")
+
+
+def _near_difference(a: str, b: str) -> str:
+    if a.split(":", 1)[0].lower() != b.split(":", 1)[0].lower():
+        return "http/https"
+    if ("://www." in a.lower()) != ("://www." in b.lower()):
+        return '"www."'
+    if a.rstrip("/#") == b.rstrip("/#"):
+        return 'a trailing "#" or "/"'
+    return "the port"
 
 
 def iri_scheme(ctx: FileContext) -> Iterator[Hit]:
@@ -256,7 +307,8 @@ def _suggest(iri: str, candidates: list[str] | object, prefixes: dict[str, str])
     return f"; did you mean {short(close[0], prefixes)}?" if close else ""
 
 
-ALL = (iri_case_clash, iri_scheme, text_rules, datatype_rules, undeclared_terms, redefinitions)
+ALL = (iri_case_clash, iri_near_duplicate, iri_scheme, text_rules, datatype_rules,
+       undeclared_terms, redefinitions)
 
 
 def run_rules(ctx: FileContext) -> Iterator[Hit]:

@@ -13,6 +13,8 @@ import json
 import re
 from collections.abc import Callable
 
+from sgam_onto.rdf.integers import compare_integer, year_cycle
+
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -119,7 +121,7 @@ def _problem(lexical: str, datatype: str) -> str | None:
         return "not a valid lexical form"
     local = datatype[len(XSD):]
     if local in ("date", "dateTime", "dateTimeStamp"):
-        return _day_exists(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return _day_exists(year_cycle(match.group(1)), int(match.group(2)), int(match.group(3)))
     if local == "gMonthDay":
         return _day_exists(2000, int(match.group(1)), int(match.group(2)))  # leap: Feb 29 ok
     return None
@@ -143,10 +145,9 @@ def _integer(low: int | None, high: int | None) -> Callable[[str], str | None]:
     def check(lexical: str) -> str | None:
         if not pattern.fullmatch(lexical):
             return "not a valid lexical form"
-        value = int(lexical)
-        if low is not None and value < low:
+        if low is not None and compare_integer(lexical, low) < 0:
             return f"below the lowest value {low}"
-        if high is not None and value > high:
+        if high is not None and compare_integer(lexical, high) > 0:
             return f"above the highest value {high}"
         return None
 
@@ -181,10 +182,14 @@ def _base64(lexical: str) -> str | None:
 
 
 def _json(lexical: str) -> str | None:
-    try:
-        json.loads(lexical)
-    except ValueError as err:
+    try:  # numbers stay text: a long one is valid JSON, and too long for Python's int
+        json.loads(lexical, parse_int=len, parse_float=len)
+    except json.JSONDecodeError as err:
         return f"not JSON ({err.msg})"
+    except RecursionError:
+        return "JSON nested too deeply to check"
+    except ValueError as err:
+        return f"not JSON ({err})"
     return None
 
 

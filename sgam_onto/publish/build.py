@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import Graph
 
 from sgam_onto.errors import SgamError
 
@@ -47,7 +47,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.explorer import explorer_files
     from sgam_onto.publish.favicon import favicon
-    from sgam_onto.publish.rdfio import describe, jsonld, used_prefixes
+    from sgam_onto.publish.rdfio import used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
     from sgam_onto.publish.site import ID, SiteMap, kind_of
     from sgam_onto.publish.versioning import check_version
@@ -73,7 +73,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
 
     files["style.css"] = html.CSS.encode("utf-8")
     files["favicon.ico"] = favicon()
-    files[".htaccess"] = htaccess.htaccess()
+    files[".htaccess"] = htaccess.htaccess(version)
     files[MARKER] = f"sgam-onto site {version}\n".encode()
 
     # The ontology (schema + concept schemes) with its version stamped, as the landscape does.
@@ -113,7 +113,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
     sssom = render_sssom(mapping_records(shown), vocabulary_prefixes(shown), version)
     files[MAPPING_SET_PATH] = sssom.encode("utf-8")
 
-    # One page and two data documents per resource.
+    # One page, and one data document per RDF format, for each resource.
     kinds: dict[str, list[str]] = {}
     for iri in [*site.instances, *sorted(site.concepts)]:
         stem = site.stem(iri)
@@ -121,9 +121,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
             continue
         if stem.endswith("/index"):
             raise SgamError(f"{iri}: the slug 'index' is reserved for the listing of its kind")
-        sub = describe(shown, URIRef(iri))
-        files[f"{stem}.ttl"] = serialize_turtle(sub, used_prefixes(sub, prefixes)).encode("utf-8")
-        files[f"{stem}.jsonld"] = jsonld(sub, prefixes).encode("utf-8")
+        files.update(pages.resource_documents(shown, iri, stem, prefixes))
         files[f"{stem}.html"] = pages.resource_page(site, iri, version)
         if iri.startswith(ID):
             kinds.setdefault(kind_of(iri), []).append(iri)

@@ -10,6 +10,7 @@ from rdflib import URIRef
 from rdflib.namespace import DCTERMS
 
 from sgam_onto.publish.dataset import FORMATS, Dump
+from sgam_onto.publish.formats import RDF_FORMATS
 from sgam_onto.publish.html import esc, link, page, table
 from sgam_onto.publish.site import BASE, ID, ONTOLOGY, SiteMap
 
@@ -29,6 +30,7 @@ def index_page(
     description = str(graph.value(onto, DCTERMS.description) or "")
     citation = str(graph.value(onto, DCTERMS.bibliographicCitation) or "")
     rows = [[esc(name), str(n)] for name, n in counts.items() if n]
+    rdf_formats = ", ".join(esc(f.label) for f in RDF_FORMATS)
     example = site.href("index.html", EXAMPLE) if EXAMPLE in site.instances else "id/index.html"
     body = f"""<h1>{esc(title)}</h1>
 <p>{esc(description)}</p>
@@ -73,10 +75,11 @@ sgam-onto serve --port 8080       # this site plus a SPARQL endpoint at /sparql<
      http://127.0.0.1:8080/sparql</pre>
 <h2>Dereferencing</h2>
 <p>Resource IRIs such as <code>{esc(EXAMPLE)}</code> answer <code>303 See Other</code> towards
-a document: HTML for browsers ({link(example, "this page")}), Turtle or JSON-LD for
-<code>Accept: text/turtle</code> or <code>application/ld+json</code>. The vocabulary
+a document: HTML for browsers ({link(example, "this page")}), or {rdf_formats} by the
+<code>Accept</code> header (q-values honoured). The vocabulary
 <code>{esc(BASE[:-1])}#</code> resolves to the {link("ontology.html", "ontology documentation")}.
-The site's <code>.htaccess</code> file carries the same rules for Apache.</p>
+The site's <code>.htaccess</code> file carries the same rules for Apache; the SPARQL
+endpoint exists only under <code>sgam-onto serve</code>.</p>
 <p>{link("report.html", "The landscape report") if report_available else ""}</p>
 """
     return page(

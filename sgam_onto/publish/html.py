@@ -1,14 +1,20 @@
 """The page frame of the published site and small helpers that escape everything they write.
 
 Every piece of text and every attribute that comes from the data goes through `esc` / `attr`,
-so a literal holding markup is shown as text, never interpreted.
+so a literal holding markup is shown as text, never interpreted. Text holding bidi controls
+(U+202E and the like, which reorder what a reader sees) is isolated, so its effect ends where
+it ends; only http(s) IRIs and paths inside the site become links (an IRI such as
+<javascript:alert(1)> is shown as text); and every page carries a strict Content-Security-
+Policy, for hosts where no header can be set.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
+from sgam_onto.publish.policy import CSP_META
 from sgam_onto.publish.site import relative
 
 NAV = (
@@ -55,21 +61,63 @@ footer.site { color: var(--muted); font-size: .85rem; border-top: 1px solid var(
 """
 
 
+# Every page carries the site's policy as a meta tag too, for static hosts that send no
+# headers. (The pages have no inline script or style; keep it so.)
+CSP = CSP_META
+
+# Bidi controls: embeddings, overrides, isolates and marks.
+BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_FSI, _PDI = "\u2068", "\u2069"
+
+
+def has_bidi(text: str) -> bool:
+    return any(char in BIDI for char in text)
+
+
 def esc(text: object) -> str:
-    """Text escaped for element content and double-quoted attributes."""
-    return html.escape(str(text), quote=True)
+    """Text escaped for element content and double-quoted attributes; text holding bidi
+    controls is wrapped in FIRST STRONG ISOLATE ... POP DIRECTIONAL ISOLATE, the plain-text
+    form of <bdi> (it works in <title> and attributes too), so an override inside stops at
+    its end."""
+    value = str(text)
+    escaped = html.escape(value, quote=True)
+    return f"{_FSI}{escaped}{_PDI}" if has_bidi(value) else escaped
+
+
+def isolated(text: object) -> str:
+    """Escaped text for element content, in <bdi dir="auto"> when it holds bidi controls."""
+    value = str(text)
+    return f'<bdi dir="auto">{esc(value)}</bdi>' if has_bidi(value) else esc(value)
+
+
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")  # browsers drop these before reading a scheme
+
+
+def safe_href(href: str) -> bool:
+    """An http(s) IRI or a reference without a scheme (a path in the site)."""
+    match = _SCHEME.match(_IGNORED_IN_URLS.sub("", href))
+    return match is None or match.group(1).lower() in ("http", "https")
 
 
 def link(href: str, text: str, cls: str | None = None) -> str:
+    """A link, or the text alone (as an IRI) if ``href`` is not http(s) or a site path."""
+    if not safe_href(href):
+        return f'<span class="iri">{isolated(text)}</span>'
     klass = f' class="{esc(cls)}"' if cls else ""
-    return f'<a href="{esc(href)}"{klass}>{esc(text)}</a>'
+    return f'<a href="{esc(href)}"{klass}>{isolated(text)}</a>'
 
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     """A table whose cells are already-escaped HTML fragments; headers are escaped here."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>\n" for r in rows)
+    body = "".join("<tr>" + "".join(_cell(c) for c in r) + "</tr>\n" for r in rows)
     return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+
+
+def _cell(fragment: str) -> str:
+    """A cell whose text may run right to left takes its direction from its content."""
+    return f'<td dir="auto">{fragment}</td>' if has_bidi(fragment) else f"<td>{fragment}</td>"
 
 
 def page(
@@ -92,6 +140,7 @@ def page(
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{esc(CSP)}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{esc(title)} — sgam-onto</title>{meta}\n"
         f'<link rel="stylesheet" href="{esc(rel("style.css"))}">\n'

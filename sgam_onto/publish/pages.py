@@ -4,11 +4,13 @@ comes from (the `sgam:source` citations), plus an index page per kind of resourc
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from sgam_onto.publish.formats import RDF_FORMATS
 from sgam_onto.publish.html import esc, link, page, table
 from sgam_onto.publish.site import BASE, ID, SiteMap, kind_of, relative
 from sgam_onto.publish.terms import term_html
@@ -146,8 +148,7 @@ def resource_page(site: SiteMap, iri: str, version: str) -> bytes:
         f'<p class="types">{type_links}{kind_index}</p>\n'
         + (f"<p>{esc(description)}</p>\n" if description else "")
         + '<p class="formats">This resource as data: '
-        + link(f"{name}.ttl", "Turtle")
-        + link(f"{name}.jsonld", "JSON-LD")
+        + "".join(link(f"{name}.{f.ext}", f.label) for f in RDF_FORMATS)
         + "</p>\n<h2>Facts</h2>\n"
         + facts_table(site, path, node)
         + "<h2>Referenced by</h2>\n"
@@ -161,8 +162,20 @@ def resource_page(site: SiteMap, iri: str, version: str) -> bytes:
         body,
         version,
         description=description,
-        alternates=(("text/turtle", f"{stem}.ttl"), ("application/ld+json", f"{stem}.jsonld")),
+        alternates=tuple((f.media_type, f"{stem}.{f.ext}") for f in RDF_FORMATS),
     )
+
+
+def resource_documents(
+    graph: Graph, iri: str, stem: str, prefixes: Mapping[str, str]
+) -> dict[str, bytes]:
+    """The data documents of one resource (site path -> bytes), one per format of the shared
+    table, so that every format `serve` and the .htaccess negotiate exists for it."""
+    from sgam_onto.publish.dataset import serialise
+    from sgam_onto.publish.rdfio import describe
+
+    sub = describe(graph, URIRef(iri))
+    return {f"{stem}.{f.ext}": serialise(sub, prefixes, f.ext) for f in RDF_FORMATS}
 
 
 def kind_index_page(site: SiteMap, kind: str, iris: list[str], version: str) -> bytes:

@@ -17,6 +17,7 @@ import pyoxigraph as ox
 from sgam_onto.errors import SgamError
 from sgam_onto.query.headers import VARNAME, Param
 from sgam_onto.query.lexer import where_group_start
+from sgam_onto.rdf.integers import I64_MAX, I64_MIN, in_range, year_cycle
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 DATATYPES = {t: ox.NamedNode(XSD + t) for t in ("string", "integer", "boolean", "date")}
@@ -24,6 +25,9 @@ DATATYPES = {t: ox.NamedNode(XSD + t) for t in ("string", "integer", "boolean", 
 Term = ox.NamedNode | ox.Literal
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*:")
+# What an iri parameter may name: the landscape's resources and the vocabularies it links to
+# are http(s) IRIs, standards may be URNs; javascript:, file:, data: and the like never are.
+IRI_SCHEMES = ("http", "https", "urn")
 _BAD_IRI_CHAR = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')
 _INTEGER = re.compile(r"[+-]?[0-9]+\Z")
 _BOOLEAN = frozenset({"true", "false", "1", "0"})
@@ -57,6 +61,10 @@ def to_term(param: Param, value: str) -> Term:
         raise _bad(param, value, "not valid Unicode text") from None
     if param.type == "integer" and not _INTEGER.match(value):
         raise _bad(param, value, "not an xsd:integer (digits with an optional sign)")
+    if param.type == "integer" and not in_range(value, I64_MIN, I64_MAX):
+        # the store compares integers as 64-bit numbers: a larger one would match nothing
+        raise _bad(param, value, f"outside the integers the store can compare ({I64_MIN} to "
+                                 f"{I64_MAX})")
     if param.type == "boolean" and value not in _BOOLEAN:
         raise _bad(param, value, "not an xsd:boolean (true, false, 1 or 0)")
     if param.type == "date" and not _valid_date(value):
@@ -157,6 +165,12 @@ def _iri(param: Param, value: str) -> ox.NamedNode:
         raise _bad(param, value, f"an IRI cannot contain {bad.group()!r}")
     if not _SCHEME.match(value):
         raise _bad(param, value, "not an absolute IRI (it needs a scheme such as https:)")
+    scheme, _, rest = value.partition(":")
+    if scheme.lower() not in IRI_SCHEMES:
+        raise _bad(param, value, f"the {scheme.lower()}: scheme is not allowed (an iri "
+                                 f"parameter takes {', '.join(s + ':' for s in IRI_SCHEMES)})")
+    if scheme.lower() != "urn" and not re.match(r"//[^/?#@\s]+(?:[/?#]|\Z)", rest):
+        raise _bad(param, value, "an http(s) IRI needs a host (http(s)://host/...)")
     try:
         return ox.NamedNode(value)
     except ValueError as err:
@@ -167,7 +181,7 @@ def _valid_date(value: str) -> bool:
     m = _DATE.match(value)
     if not m:
         return False
-    year, month, day = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+    year, month, day = year_cycle(m.group("year")), int(m.group("month")), int(m.group("day"))
     if not 1 <= month <= 12 or day < 1:
         return False
     # xsd:date has a year zero (1 BCE); the proleptic Gregorian leap rule still applies.

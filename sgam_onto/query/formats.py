@@ -1,20 +1,18 @@
-"""Result serialisations: SPARQL 1.1 JSON and CSV for machines, table and Markdown for people."""
+"""Result serialisations: SPARQL 1.1 JSON (Oxigraph's writer) and CSV for machines, table and
+Markdown for people."""
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
 from sgam_onto.query.runner import Result, ResultTerm
 
 FORMATS = ("table", "csv", "json", "md")
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 _MD_SPECIAL = set("\\`*_[]<>|~&")
 
@@ -32,46 +30,25 @@ def render(result: Result, fmt: str, labels: Mapping[str, str] | None = None) ->
     raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")
 
 
-# --- SPARQL 1.1 Query Results JSON -------------------------------------------------------------
+# --- SPARQL 1.1 Query Results JSON: Oxigraph's writer -----------------------------------------
 
 
-def term_json(term: ResultTerm) -> dict[str, object]:
-    """One RDF term in the W3C JSON results form (`type`, `value`, `datatype`, `xml:lang`)."""
-    if isinstance(term, ox.NamedNode):
-        return {"type": "uri", "value": term.value}
-    if isinstance(term, ox.BlankNode):
-        return {"type": "bnode", "value": term.value}
-    if isinstance(term, ox.Literal):
-        out: dict[str, object] = {"type": "literal", "value": term.value}
-        if term.language:
-            out["xml:lang"] = term.language
-        elif term.datatype.value != XSD_STRING:
-            out["datatype"] = term.datatype.value
-        return out
-    if isinstance(term, ox.Triple):
-        return {
-            "type": "triple",
-            "value": {
-                "subject": term_json(term.subject),
-                "predicate": term_json(term.predicate),
-                "object": term_json(term.object),
-            },
-        }
-    raise TypeError(f"not an RDF term: {term!r}")
+def solutions(result: Result) -> ox.QuerySolutions:
+    """The rows as Oxigraph query solutions, for its W3C results writers.
+
+    They travel as SPARQL TSV, whose cells are the terms in their own N-Triples syntax
+    (``str`` of an Oxigraph term), so every term arrives exactly as it was.
+    """
+    lines = ["\t".join(f"?{v}" for v in result.variables)]
+    lines += ["\t".join("" if t is None else str(t) for t in row) for row in result.rows]
+    tsv = ("\n".join(lines) + "\n").encode("utf-8")
+    return ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
 
 
 def to_json(result: Result) -> str:
     """`{"head": {"vars": …}, "results": {"bindings": […]}}`; unbound variables are omitted."""
-    bindings = [
-        {
-            var: term_json(term)
-            for var, term in zip(result.variables, row, strict=True)
-            if term is not None
-        }
-        for row in result.rows
-    ]
-    doc = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+    body = solutions(result).serialize(format=ox.QueryResultsFormat.JSON) or b""
+    return body.decode("utf-8") + "\n"
 
 
 # --- SPARQL 1.1 Query Results CSV ---------------------------------------------------------------
@@ -88,14 +65,23 @@ def term_csv(term: ResultTerm | None) -> str:
     return str(term)
 
 
-def to_csv(result: Result) -> str:
-    """RFC 4180: CRLF line ends, fields with comma, quote or line break quoted, quotes doubled."""
+def csv_text(variables: Sequence[str], rows: Iterable[Sequence[ResultTerm | None]]) -> str:
+    """RFC 4180: CRLF line ends, fields with comma, quote or line break quoted, quotes doubled.
+
+    Python's csv module rather than Oxigraph's CSV writer: Oxigraph 0.5 leaves an IRI that
+    holds a comma unquoted, which splits the field.
+    """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(result.variables)
-    for row in result.rows:
+    writer.writerow(variables)
+    for row in rows:
         writer.writerow([term_csv(t) for t in row])
     return buf.getvalue()
+
+
+def to_csv(result: Result) -> str:
+    """The result as SPARQL CSV (see `csv_text`)."""
+    return csv_text(result.variables, result.rows)
 
 
 # --- For people: aligned table and GitHub Markdown ---------------------------------------------

@@ -1,13 +1,15 @@
 """Exact conversion between pyoxigraph and rdflib terms.
 
 Literals keep their lexical form ("01"^^xsd:integer stays "01"): rdflib is told not to
-normalise, because the files as parsed are the source of truth. Oxigraph lower-cases language
-tags; they come back in BCP 47 case ("en-GB"), which is how people write them.
+normalise, because the files as parsed are the source of truth (rdflib rewrites the whitespace
+of xsd:token and xsd:normalizedString even then, so those are built as written). Oxigraph
+lower-cases language tags; they come back in BCP 47 case ("en-GB"), which is how people write them.
 """
 
 from __future__ import annotations
 
 import logging
+import warnings
 from collections.abc import Iterable
 
 import pyoxigraph as ox
@@ -15,6 +17,9 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_WHITESPACE_TYPES = frozenset(
+    "http://www.w3.org/2001/XMLSchema#" + name for name in ("token", "normalizedString")
+)
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 OxTerm = ox.NamedNode | ox.BlankNode | ox.Literal
@@ -27,6 +32,8 @@ def _not_ill_typed_warning(record: logging.LogRecord) -> bool:
 
 
 logging.getLogger("rdflib.term").addFilter(_not_ill_typed_warning)
+# ... and warns on stderr about some (" true"^^xsd:boolean): lint names those, with a line.
+warnings.filterwarnings("ignore", category=UserWarning, module=r"rdflib\.term")
 
 
 def bcp47_case(tag: str) -> str:
@@ -68,8 +75,22 @@ class ToRdflib:
             datatype = term.datatype.value
             if datatype == XSD_STRING:
                 return Literal(term.value, normalize=False)
-            return Literal(term.value, datatype=URIRef(datatype), normalize=False)
+            literal = Literal(term.value, datatype=URIRef(datatype), normalize=False)
+            if datatype in _WHITESPACE_TYPES and str(literal) != term.value:
+                return as_written(literal, term.value)
+            return literal
         raise TypeError(f"cannot convert {term!r} to rdflib (RDF-star is not supported)")
+
+
+def as_written(literal: Literal, lexical: str) -> Literal:
+    """``literal`` with ``lexical`` as its lexical form, bypassing rdflib's whitespace rewrite
+    (its value and ill-typed flag, which rdflib computed from the text as written, are kept)."""
+    exact = str.__new__(Literal, lexical)
+    exact._language = literal.language
+    exact._datatype = literal.datatype
+    exact._value = literal.value
+    exact._ill_typed = literal.ill_typed
+    return exact
 
 
 def to_oxigraph(term: Node) -> OxTerm:
@@ -125,6 +146,7 @@ def store_from_quads(quads: Iterable[ox.Quad], store: ox.Store | None = None) ->
 __all__ = [
     "ToRdflib",
     "add_quads",
+    "as_written",
     "bcp47_case",
     "graph_from_quads",
     "store_from_graph",

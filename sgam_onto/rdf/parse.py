@@ -82,9 +82,21 @@ def parse_bytes(
     return _parse(shown, format, data, base_iri)
 
 
+BOM = b"\xef\xbb\xbf"
+
+
+def without_bom(data: bytes | str) -> bytes | str:
+    """The input without one leading UTF-8 byte order mark (Windows editors write it; it is
+    not part of the text, and the parsers would read it as a token)."""
+    if isinstance(data, bytes):
+        return data[len(BOM):] if data.startswith(BOM) else data
+    return data[1:] if data.startswith("\ufeff") else data
+
+
 def _parse(
     path: Path | None, fmt: ox.RdfFormat, data: bytes | str, base_iri: str | None
 ) -> ParsedFile:
+    data = without_bom(data)
     if fmt == ox.RdfFormat.RDF_XML:  # entities and nesting are sized before the parser sees them
         limits.check_rdfxml(data.encode("utf-8") if isinstance(data, str) else data, path)
     elif isinstance(data, bytes):  # the text formats are UTF-8 throughout, comments included
@@ -103,8 +115,83 @@ def _parse(
         raise LoadError(path, message=one_line(str(err))) from None
     except MemoryError:
         raise limits.LimitError(path, message="not enough memory to parse this input") from None
-    limits.check_quads(quads, path)
+    try:
+        limits.check_quads(quads, path)
+        limits.check_prefixes(parser.prefixes, path)
+    except limits.LimitError as err:
+        if err.line is None:
+            err.line, err.column = locate_limit(data, err)
+        raise
+    _warn_leniency(path, fmt, data, quads)
     return ParsedFile(path, fmt, quads, dict(parser.prefixes))
+
+
+OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
+_PREFIX_LINE = re.compile(
+    r"^[ \t]*(?:@prefix|(?i:prefix))[ \t]+([A-Za-z][\w.\-]*)?:[ \t]*<([^>\n]*)>", re.MULTILINE
+)
+
+
+def _warn_leniency(
+    path: Path | None, fmt: ox.RdfFormat, data: bytes | str, quads: list[ox.Quad]
+) -> None:
+    """What the parser accepts without a word but the author should hear about: an input
+    with no statements, a prefix bound twice to different IRIs, owl:imports (never followed)."""
+    from sgam_onto.rdf.notices import warn
+
+    if not quads:
+        warn(path, None, "no statements: the input is empty or holds only comments")
+    if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        for line, earlier, prefix, old, new in redeclared_prefixes(text):
+            warn(path, line, f"prefix {prefix}: is declared again with another IRI <{new}> "
+                 f"(line {earlier} bound it to <{old}>); names after line {line} use the new one")
+    if not _project_file(path) and any(q.predicate.value == OWL_IMPORTS for q in quads):
+        warn(None, None, "owl:imports is not followed: only the files given (and the "
+             "landscape) are loaded, nothing is fetched", key=OWL_IMPORTS)
+
+
+def _project_file(path: Path | None) -> bool:
+    """One of the project's own ontology or shape files (their imports are documentation)."""
+    from sgam_onto import paths
+
+    if path is None:
+        return False
+    try:
+        real = path.resolve()
+        return any(real.is_relative_to(root.resolve())
+                   for root in (paths.ontology_dir(), paths.shapes_dir()))
+    except OSError:
+        return False
+
+
+def redeclared_prefixes(text: str) -> list[tuple[int, int, str, str, str]]:
+    """(line, earlier line, prefix, earlier IRI, new IRI) for each prefix declared again with
+    a different IRI."""
+    seen: dict[str, tuple[int, str]] = {}
+    found = []
+    for match in _PREFIX_LINE.finditer(text):
+        prefix, iri = match.group(1) or "", match.group(2)
+        line = text.count("\n", 0, match.start()) + 1
+        if prefix in seen and seen[prefix][1] != iri:
+            found.append((line, seen[prefix][0], prefix, seen[prefix][1], iri))
+        seen[prefix] = (line, iri)
+    return found
+
+
+def locate_limit(data: bytes | str, err: limits.LimitError) -> tuple[int | None, int | None]:
+    """Where a limit found on the parsed statements is crossed in the text: the blank node
+    label or the spelling the error names, else (nesting) the first bracket too deep."""
+    from sgam_onto.rdf.position import deep_bracket, find_spelling
+
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    found = None
+    if err.needle:
+        label = f"_:{err.needle}" if isinstance(err, limits.NestingError) else err.needle
+        found = find_spelling(text, label, whole_name=isinstance(err, limits.NestingError))
+    if found is None and isinstance(err, limits.NestingError):
+        found = deep_bracket(text, limits.current().max_nesting_depth)
+    return found if found is not None else (None, None)
 
 
 _QUOTED = re.compile(r"'([^']+)'|`([^`]+)`")
@@ -144,7 +231,23 @@ def _check_utf8(data: bytes, path: Path | None) -> None:
 
 def _message(err: SyntaxError) -> str:
     text = err.msg if isinstance(err.msg, str) else str(err)
-    return one_line(_POSITION_PREFIX.sub("", text).strip()) or "syntax error"
+    return excerpted(one_line(_POSITION_PREFIX.sub("", text).strip())) or "syntax error"
+
+
+EXCERPT_CHARS = 12  # of a token the parser quotes: enough to find it, too little to leak it
+_LONG_WORD = re.compile(rf"\S{{{EXCERPT_CHARS + 5},}}")
+_MAX_MESSAGE = 200
+
+
+def excerpted(message: str) -> str:
+    """The parser's message with every long token cut to a short excerpt.
+
+    A syntax error quotes the text it could not read; when a file is not RDF at all (a
+    credentials file reached by mistake) that text may be a secret, and a long token is
+    never worth printing whole. The parser's own words are all short.
+    """
+    cut = _LONG_WORD.sub(lambda m: m.group()[:EXCERPT_CHARS] + "…", message)
+    return cut if len(cut) <= _MAX_MESSAGE else cut[: _MAX_MESSAGE - 1] + "…"
 
 
 _UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")

@@ -77,6 +77,20 @@ def serialize_turtle(
     return _Writer(graph, dict(prefixes or {})).write(header, comments or {})
 
 
+def prefixed_name(iri: str, prefixes: Mapping[str, str]) -> str | None:
+    """``iri`` as ``prefix:local`` with the longest namespace that gives a legal local name."""
+    return _pname(iri, sorted(prefixes.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
+def _pname(iri: str, by_length: list[tuple[str, str]]) -> str | None:
+    for prefix, namespace in by_length:
+        if iri.startswith(namespace):
+            local = iri[len(namespace):]
+            if local == "" or _PN_LOCAL.fullmatch(local):
+                return f"{prefix}:{local}"
+    return None
+
+
 def _comment_lines(text: str) -> str:
     lines = [line.strip() for line in text.strip().splitlines()]
     return "\n".join(line if not line or line.startswith("#") else f"# {line}" for line in lines)
@@ -298,12 +312,7 @@ class _Writer:
     # -- text --------------------------------------------------------------------------------
 
     def pname(self, iri: str) -> str | None:
-        for prefix, namespace in self._by_length:
-            if iri.startswith(namespace):
-                local = iri[len(namespace):]
-                if local == "" or _PN_LOCAL.fullmatch(local):
-                    return f"{prefix}:{local}"
-        return None
+        return _pname(iri, self._by_length)
 
     def iri(self, node: URIRef) -> str:
         return self.pname(str(node)) or f"<{_escape_iri(str(node))}>"

@@ -125,6 +125,23 @@ def check_query(text: str, local_graphs: Collection[str] = ()) -> str:
     return form
 
 
+UNARY = frozenset({"!", "-", "+", "^"})
+
+
+def check_operator_runs(text: str, limit: int) -> None:
+    """Refuse a run of more than `limit` prefix operators in a row (`!!!!…`, `----…`, `^^^^…`):
+    Oxigraph's parser recurses once per operator as it does per bracket, and some ten thousand
+    of them overflow its stack; the bracket limit does not see them."""
+    run = 0
+    for tok in tokens(text):
+        if tok.text in UNARY:
+            run += 1
+            if run > limit:
+                raise Refused(400, f"more than {limit} operators in a row: nested too deep")
+        else:
+            run = 0
+
+
 def check_dataset(
     default_graphs: Collection[str],
     named_graphs: Collection[str],

@@ -1,120 +1,69 @@
-"""SPARQL results in the W3C formats (JSON, XML, CSV, TSV) and graphs in Turtle, N-Triples
-and JSON-LD, written from rows the endpoint already capped."""
+"""Query answers in the W3C formats, written by Oxigraph's own serializers, capped at the row
+limit: SELECT in SPARQL JSON, XML, CSV or TSV; ASK likewise; CONSTRUCT and DESCRIBE in every
+RDF format of the site's table.
+
+Rows are cut on the way out of Oxigraph's TSV writer (the same bounded writer the CLI uses), and
+the kept rows are parsed back and written in the wanted format by the library; CSV alone is
+written by the CLI's RFC 4180 writer, which quotes what Oxigraph's leaves bare.
+
+XML 1.0 cannot carry most C0 control characters, not even escaped; in
+the XML formats they become U+FFFD, so that every XML answer is well-formed.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Sequence
-from xml.sax.saxutils import escape, quoteattr
+import re
+from itertools import islice
 
 import pyoxigraph as ox
 
-from sgam_onto.query.formats import term_csv, term_json
+from sgam_onto.limits import _tsv as capped_tsv
+from sgam_onto.publish.formats import BY_EXT
+from sgam_onto.query.formats import csv_text
 
-Term = ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
-Row = Sequence[Term | None]
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-SELECT_TYPES = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-    "application/json": "json",
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
 }
-GRAPH_TYPES = {
-    "text/turtle": "ttl",
-    "application/n-triples": "nt",
-    "application/ld+json": "jsonld",
-}
+XML_KEYS = frozenset({"xml", "rdf"})
+# In UTF-8 these bytes are never part of a longer sequence; U+FFFE/U+FFFF are not XML either.
+_NOT_XML = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+REPLACEMENT = "\ufffd".encode()
 
 
-def _xml_term(term: Term) -> str:
-    if isinstance(term, ox.NamedNode):
-        return f"<uri>{escape(term.value)}</uri>"
-    if isinstance(term, ox.BlankNode):
-        return f"<bnode>{escape(term.value)}</bnode>"
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return f"<literal xml:lang={quoteattr(term.language)}>{escape(term.value)}</literal>"
-        if term.datatype.value != XSD_STRING:
-            return (
-                f"<literal datatype={quoteattr(term.datatype.value)}>{escape(term.value)}</literal>"
-            )
-        return f"<literal>{escape(term.value)}</literal>"
-    return (
-        f"<triple><subject>{_xml_term(term.subject)}</subject><predicate>"
-        f"{_xml_term(term.predicate)}</predicate><object>{_xml_term(term.object)}</object></triple>"
-    )
+def xml_safe(body: bytes) -> bytes:
+    """`body` with the characters XML 1.0 forbids replaced by U+FFFD."""
+    return _NOT_XML.sub(REPLACEMENT, body)
 
 
-
-
-def select(variables: Sequence[str], rows: Sequence[Row], fmt: str) -> bytes:
-    """SELECT results as `fmt` (json, xml, csv, tsv)."""
-    if fmt == "json":
-        bindings = [
-            {v: term_json(t) for v, t in zip(variables, row, strict=True) if t is not None}
-            for row in rows
-        ]
-        doc = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
-        return (json.dumps(doc, ensure_ascii=False) + "\n").encode("utf-8")
-    if fmt == "xml":
-        head = "".join(f"<variable name={quoteattr(v)}/>" for v in variables)
-        body = []
-        for row in rows:
-            cells = "".join(
-                f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                for v, t in zip(variables, row, strict=True)
-                if t is not None
-            )
-            body.append(f"<result>{cells}</result>")
-        return (
-            '<?xml version="1.0" encoding="utf-8"?>\n'
-            '<sparql xmlns="http://www.w3.org/2005/sparql-results#">'
-            f"<head>{head}</head><results>{''.join(body)}</results></sparql>\n"
-        ).encode()
-    if fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")
-        writer.writerow(variables)
-        for row in rows:
-            writer.writerow([term_csv(t) for t in row])
-        return buf.getvalue().encode("utf-8")
+def solutions(result: ox.QuerySolutions, fmt: str, cap: int) -> tuple[bytes, bool, int]:
+    """SELECT results as `fmt` (json, xml, csv, tsv): body, whether rows were cut, row count."""
+    _, truncated, tsv = capped_tsv(lambda: result, cap)
+    count = tsv.count(b"\n") - 1
     if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)]
-        lines += ["\t".join("" if t is None else str(t) for t in row) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
-    raise ValueError(fmt)
+        return tsv, truncated, count
+    kept = ox.parse_query_results(tsv, format=ox.QueryResultsFormat.TSV)
+    if fmt == "csv":  # see csv_text: Oxigraph's CSV writer splits IRIs that hold a comma
+        names = [v.value for v in kept.variables]
+        rows = ([s[v] for v in names] for s in kept)
+        return csv_text(names, rows).encode("utf-8"), truncated, count
+    body = kept.serialize(format=RESULT_FORMATS[fmt]) or b""
+    return (xml_safe(body) if fmt == "xml" else body), truncated, count
 
 
-def boolean(value: bool, fmt: str) -> bytes:
+def boolean(result: ox.QueryBoolean, fmt: str) -> bytes:
     """ASK results as `fmt`."""
-    word = "true" if value else "false"
-    if fmt == "json":
-        return (json.dumps({"head": {}, "boolean": value}) + "\n").encode("utf-8")
-    if fmt == "xml":
-        return (
-            '<?xml version="1.0" encoding="utf-8"?>\n'
-            '<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head/>'
-            f"<boolean>{word}</boolean></sparql>\n"
-        ).encode()
-    if fmt in ("csv", "tsv"):
-        return (
-            f"_askResult\r\n{word}\r\n".encode()
-            if fmt == "csv"
-            else f"?_askResult\n{word}\n".encode()
-        )
-    raise ValueError(fmt)
+    body = result.serialize(format=RESULT_FORMATS[fmt]) or b""
+    return xml_safe(body) if fmt == "xml" else body
 
 
-def graph(triples: Sequence[ox.Triple], fmt: str) -> bytes:
-    """CONSTRUCT / DESCRIBE results as Turtle, N-Triples or JSON-LD."""
-    rdf_format = {
-        "ttl": ox.RdfFormat.TURTLE,
-        "nt": ox.RdfFormat.N_TRIPLES,
-        "jsonld": ox.RdfFormat.JSON_LD,
-    }[fmt]
-    return ox.serialize(list(triples), format=rdf_format) or b""
+def graph(triples: ox.QueryTriples, ext: str, cap: int) -> tuple[bytes, bool, int]:
+    """CONSTRUCT / DESCRIBE results in the RDF format of extension `ext`, at most `cap`
+    triples: body, whether triples were cut, triple count."""
+    kept = list(islice(triples, cap + 1))
+    truncated = len(kept) > cap
+    kept = kept[:cap]
+    body = ox.serialize(kept, format=BY_EXT[ext].oxigraph) or b""
+    return (xml_safe(body) if ext in XML_KEYS else body), truncated, len(kept)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from sgam_onto.publish.formats import RDF_FORMATS
 from sgam_onto.publish.html import esc, page, table
 
 DEFAULT_QUERY = """PREFIX sgam: <https://w3id.org/sgam-onto#>
@@ -25,8 +26,11 @@ def _form(query: str) -> str:
         '<label>Results as <select name="format">'
         '<option value="html">HTML table</option><option value="json">SPARQL JSON</option>'
         '<option value="xml">SPARQL XML</option><option value="csv">CSV</option>'
-        '<option value="tsv">TSV</option><option value="ttl">Turtle (CONSTRUCT)</option>'
-        '<option value="jsonld">JSON-LD (CONSTRUCT)</option></select></label>\n'
+        '<option value="tsv">TSV</option>'
+        + "".join(
+            f'<option value="{f.ext}">{esc(f.label)} (CONSTRUCT)</option>' for f in RDF_FORMATS
+        )
+        + "</select></label>\n"
         '<button type="submit">Run</button>\n</form>\n'
     )
 
@@ -46,8 +50,10 @@ def query_page(catalogue: list, version: str, limits: str) -> bytes:
         "<h1>SPARQL endpoint</h1>\n"
         "<p>Read-only SPARQL 1.1 Protocol endpoint over the landscape: GET or POST "
         "<code>query</code>, or POST <code>application/sparql-query</code>. SELECT and ASK "
-        "answer in SPARQL JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE in Turtle, N-Triples or "
-        f"JSON-LD, chosen by the Accept header or <code>format</code>. {esc(limits)}</p>\n"
+        "answer in SPARQL JSON, XML, CSV or TSV; CONSTRUCT and DESCRIBE in "
+        + ", ".join(esc(f.label) for f in RDF_FORMATS)
+        + ", chosen by the Accept header or <code>format</code>. Asked for RDF, this address "
+        f"gives its SPARQL service description. {esc(limits)}</p>\n"
         + _form(DEFAULT_QUERY)
         + "<h2>Query catalogue</h2>\n"
         + table(["Name", "Summary", ""], rows)

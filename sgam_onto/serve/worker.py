@@ -51,23 +51,20 @@ class QueryError(Exception):
 def _answer(store, text: str, fmt: str, cap: int):
     import pyoxigraph as ox
 
-    from sgam_onto.limits import take
     from sgam_onto.serve import results
 
     try:
         result = store.query(text)
         if isinstance(result, ox.QueryBoolean):
-            return ("ok", "ASK", results.boolean(bool(result), fmt), False, 1)
+            return ("ok", "ASK", results.boolean(result, fmt), False, 1)
         if isinstance(result, ox.QuerySolutions):
-            variables = [v.value for v in result.variables]
-            width = range(len(variables))
-            rows, truncated = take((tuple(s[i] for i in width) for s in result), cap)
-            return ("ok", "SELECT", results.select(variables, rows, fmt), truncated, len(rows))
-        triples, truncated = take(result, cap)
-        return ("ok", "GRAPH", results.graph(triples, fmt), truncated, len(triples))
+            body, truncated, count = results.solutions(result, fmt, cap)
+            return ("ok", "SELECT", body, truncated, count)
+        body, truncated, count = results.graph(result, fmt, cap)
+        return ("ok", "GRAPH", body, truncated, count)
     except SyntaxError as err:
         return ("error", f"the query does not parse: {err}")
-    except (OSError, RuntimeError, ValueError, TypeError) as err:
+    except (OSError, RuntimeError, ValueError, TypeError, KeyError) as err:
         return ("error", f"the query failed: {err}")
 
 

@@ -310,7 +310,7 @@ def test_every_entry_links_to_a_page_of_the_site(tab: Tab, base_url: str) -> Non
 
 def _axe(tab: Tab) -> list[dict]:
     if not AXE.is_file():
-        message = "axe-core is not installed (run scripts/install-axe.sh)"
+        message = "axe-core is not installed (run scripts/install-npm.sh)"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)

@@ -128,8 +128,9 @@ def test_literal_size_limit() -> None:
         assert len(parse_bytes(at_limit, TTL).quads) == 1
         with pytest.raises(limits.LimitError) as caught:
             parse_bytes(at_limit.replace('é"', 'éé"'), TTL, "long.ttl")
+    column = at_limit.index('"') + 2  # where the literal's text starts
     assert str(caught.value) == (
-        "long.ttl: a literal of 101 characters (object of <http://example.org/p>); "
+        f"long.ttl:1:{column}: a literal of 101 characters (object of <http://example.org/p>); "
         "the limit is 100 (set SGAM_ONTO_MAX_LITERAL_CHARS to raise it)"
     )
 
@@ -141,9 +142,12 @@ def test_literal_size_limit() -> None:
 def test_nesting_at_the_limit_loads_and_one_more_is_refused(shape) -> None:
     depth = limits.current().max_nesting_depth
     parse_bytes(shape(depth), TTL)
+    text = shape(depth + 1)
     with pytest.raises(limits.LimitError) as caught:
-        parse_bytes(shape(depth + 1), TTL, "deep.ttl")
-    assert str(caught.value).startswith(f"deep.ttl: blank nodes or collections nested {depth + 1}")
+        parse_bytes(text, TTL, "deep.ttl")
+    opening = [i for i, c in enumerate(text) if c in "[("][depth]  # the one bracket too many
+    assert str(caught.value).startswith(
+        f"deep.ttl:1:{opening + 1}: blank nodes or collections nested {depth + 1}")
 
 
 def test_a_long_flat_collection_is_not_nesting() -> None:

@@ -329,3 +329,61 @@ def test_injecting_nothing_leaves_the_text_alone() -> None:
 def test_injection_needs_a_where_group() -> None:
     with pytest.raises(SgamError, match="no WHERE group"):
         inject_values("DESCRIBE <urn:x:a>", {"a": ox.Literal("x")})
+
+
+# -- integers the store can compare, IRI schemes a parameter may take ----------------------------
+
+I64_MAX = 2**63 - 1
+
+
+@pytest.mark.parametrize("value", [
+    str(I64_MAX), str(-(2**63)), "+0009223372036854775807", "-000", "0" * 5000 + "7",
+])
+def test_integers_within_64_bits_are_accepted(value: str) -> None:
+    assert to_term(param("n", "integer"), value).value == value
+
+
+@pytest.mark.parametrize("value", [
+    "99999999999999999999", str(I64_MAX + 1), str(-(2**63) - 1), "9" * 5000, "-" + "9" * 5000,
+])
+def test_integers_beyond_64_bits_are_refused_not_silently_unmatched(value: str) -> None:
+    """The store compares integers as 64-bit numbers: a larger one matched nothing, silently."""
+    with pytest.raises(SgamError, match=r"parameter n \(integer\).*outside the integers"):
+        to_term(param("n", "integer"), value)
+
+
+def test_the_64_bit_bound_is_where_the_store_stops_comparing() -> None:
+    """The reason for the bound, shown on the store itself: within it a literal compares
+    by value; past it, the same comparison no longer holds."""
+    store = ox.Store()
+
+    def equal(a: str, b: str) -> bool:
+        query = f'ASK {{ FILTER("{a}"^^<{XSD}integer> = "{b}"^^<{XSD}integer>) }}'
+        return bool(store.query(query))
+
+    assert equal(str(I64_MAX), "+0" + str(I64_MAX))
+    assert not equal(str(I64_MAX + 1), "+0" + str(I64_MAX + 1))
+
+
+def test_a_date_with_a_very_long_year_is_judged_without_converting_it() -> None:
+    assert to_term(param("d", "date"), "1" * 5000 + "2000-02-29").value.endswith("-02-29")
+    with pytest.raises(SgamError, match=r"parameter d \(date\)"):
+        to_term(param("d", "date"), "1" * 5000 + "1900-02-29")
+
+
+@pytest.mark.parametrize("value", [
+    "javascript:alert(1)", "JavaScript:alert(1)", "file:///etc/passwd", "data:text/html,<b>x</b>",
+    "ftp://example.org/x", "mailto:someone@example.org", "vbscript:msgbox", "jar:file:/x!/y",
+    "http:/relative", "http://", "https:///etc/passwd", "http://user@/x",
+])
+def test_iri_parameters_take_only_http_https_and_urn(value: str) -> None:
+    with pytest.raises(SgamError, match=r"parameter body \(iri\)"):
+        to_term(param("body", "iri"), value)
+
+
+@pytest.mark.parametrize("value", [
+    f"{ID}body/iec-tc57", "http://example.org/x", "HTTPS://example.org/x?q=1#f",
+    "urn:iec:std:61850", "http://localhost:8080/x",
+])
+def test_iri_parameters_of_permitted_schemes_are_bound(value: str) -> None:
+    assert to_term(param("body", "iri"), value) == ox.NamedNode(value)

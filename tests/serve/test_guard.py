@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sgam_onto.serve.guard import Refused, check_dataset, check_query
+from sgam_onto.serve.guard import Refused, check_dataset, check_operator_runs, check_query
 
 PREFIX = "PREFIX ex: <http://example.org/>\n"
 
@@ -62,3 +62,12 @@ def test_protocol_graph_parameters_must_be_local() -> None:
         check_dataset(["http://example.org/g"], [])
     with pytest.raises(Refused, match="no such graph"):
         check_dataset([], ["http://example.org/g"])
+
+
+def test_runs_of_prefix_operators_count_as_nesting() -> None:
+    check_operator_runs("FILTER(" + "!" * 100 + "true && -1 > - 2)", 100)
+    check_operator_runs('FILTER(?x != "!!!!!!!!")', 3)  # inside a string: one token
+    for text in ("!" * 101, "- " * 101, "^" * 101 + "<p>", "!-+^" * 26):
+        with pytest.raises(Refused) as refusal:
+            check_operator_runs(text, 100)
+        assert refusal.value.status == 400

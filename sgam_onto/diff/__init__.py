@@ -1,0 +1,1 @@
+"""`sgam-onto diff`: two versions of the landscape compared resource by resource."""

@@ -1,0 +1,34 @@
+"""Language-tag spellings read from the text, and the near-duplicate key of IRIs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sgam_onto.lint.rules import iri_key, near_key
+from sgam_onto.lint.spelling import tag_case_clashes, tag_spellings
+
+
+def test_tags_are_read_as_written_and_comments_skipped() -> None:
+    text = ('ex:a ex:l "Hello"@EN-gb, \'x\'@fr ; # "y"@DE in a comment\n'
+            '  ex:m """multi"""@zh-Hant-TW .\n<rdf:Description xml:lang="en-US"/>\n'
+            'ex:b ex:mail "someone"^^xsd:string ; ex:c "a@b.org" .\n')
+    assert tag_spellings(text) == [(1, "EN-gb"), (1, "fr"), (2, "zh-Hant-TW"), (3, "en-US")]
+
+
+def test_a_tag_in_two_cases_is_reported_where_it_is_not_conventional() -> None:
+    a, b = Path("a.ttl"), Path("b.ttl")
+    found = tag_case_clashes([(a, '"x"@EN-gb .\n"y"@en-GB .\n'), (b, '"z"@en-gb .\n"w"@fr .\n')])
+    assert [(p.name, line) for p, line, _ in found] == [("a.ttl", 1), ("b.ttl", 1)]
+    assert "also written @en-GB (line 2)" in found[0][2]
+    assert "also written @en-GB (a.ttl:2)" in found[1][2]
+    assert tag_case_clashes([(a, '"x"@EN-gb .\n"y"@EN-gb .\n')]) == []  # one spelling only
+
+
+def test_near_keys_fold_what_is_mistyped_unnoticed() -> None:
+    same = ["http://example.org/a", "https://example.org/a", "http://www.example.org/a",
+            "http://example.org:80/a", "https://example.org:443/a", "http://example.org/a/",
+            "http://example.org/a#", "HTTP://Example.org/A"]
+    assert len({near_key(i) for i in same}) == 1
+    assert near_key("http://example.org/a") != near_key("http://example.org/b")
+    assert near_key("http://example.org:8080/a") != near_key("http://example.org/a")
+    assert iri_key("http://example.org/a") != iri_key("https://example.org/a")
