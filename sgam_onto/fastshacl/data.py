@@ -52,10 +52,12 @@ class FastData:
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> FastData:
         """Parse each file through the syntax gate (LoadError on bad input) into a new store."""
-        from sgam_onto.rdf.parse import format_for, parse_file
-        from sgam_onto.stores.direct import BULK, check_literals, check_size, merged
+        from sgam_onto import limits
+        from sgam_onto.rdf.parse import BOM, format_for, parse_file
+        from sgam_onto.stores import direct
 
         data = cls(ox.Store(), Encoder())
+        imports = ox.NamedNode(direct.OWL + "imports")
         for path in paths:
             path = Path(path)
             if not path.is_file():
@@ -64,17 +66,21 @@ class FastData:
                 raise LoadError(path, message="no such file")
             data.files.append(path)
             fmt = format_for(path)
-            if fmt not in BULK:  # RDF/XML and the quad formats: the whole gate, as quads
-                parsed = parse_file(path, fmt)
-                data.prefixes.update({**parsed.prefixes, **data.prefixes})
-                data._add(merged(parsed.quads))
+            direct.check_size(path)
+            if fmt != ox.RdfFormat.N_TRIPLES or _starts_with(path, BOM):
+                parsed = parse_file(path, fmt)  # the whole gate, as quads
+                for prefix, namespace in parsed.prefixes.items():
+                    data.prefixes.setdefault(prefix, namespace)
+                data._add(direct.merged(parsed.quads))
                 continue
-            check_size(path)
-            if fmt == ox.RdfFormat.N_TRIPLES:
-                data._add_lines(path)
-            else:
-                data._add(_parsed(path, fmt, data.prefixes))
-            check_literals(data.store, path)
+            before, imported = len(data.store), direct.count(data.store, imports)
+            longest = data._add_lines(path)
+            current = limits.current()
+            if (longest > min(current.max_literal_chars, current.max_iri_chars)
+                    and direct.oversized(data.store)):
+                parse_file(path)  # the gate names the term and its line
+            direct.notices(path, added=len(data.store) - before,
+                           imports=direct.count(data.store, imports) - imported)
         data._finish()
         return data
 
@@ -117,22 +123,34 @@ class FastData:
 
         self.store.bulk_extend(encoded())
 
-    def _add_lines(self, path: Path) -> None:
-        """An N-Triples file: the lines that need Python parsed, the rest bulk loaded."""
+    def _add_lines(self, path: Path) -> int:
+        """An N-Triples file: the lines that need Python parsed (and judged by the gate's
+        limits), the rest bulk loaded; returns the length of the longest line."""
+        from sgam_onto import limits
+        from sgam_onto.stores.direct import longest_line
+
         data = _read(path)
+        longest = longest_line(data)
         special = _split_lines(data)
         try:
             self.store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
             parsed = list(ox.parse(input=special, format=ox.RdfFormat.N_TRIPLES,
                                    rename_blank_nodes=True))
-        except (SyntaxError, OSError, ValueError) as err:
+            limits.check_quads(parsed, path)
+        except (SyntaxError, OSError, ValueError, limits.LimitError) as err:
             # positions are those of the parts: the whole file, parsed again, tells the line
             for _ in _parsed(path, ox.RdfFormat.N_TRIPLES):
                 pass
             from sgam_onto.errors import LoadError
 
+            if isinstance(err, limits.LimitError):  # named again where the file says it
+                from sgam_onto.rdf.parse import parse_file
+
+                parse_file(path)
+                raise
             raise LoadError(path, message=str(err)) from None
         self._add(parsed)
+        return longest
 
     def _finish(self) -> None:
         """Record the ill-typed literals (by pyshacl's rules) in the side graph."""
@@ -159,6 +177,11 @@ class FastData:
             )
             self.graph = graph
         return self.graph
+
+
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(len(prefix)) == prefix
 
 
 def _read(path: Path) -> bytearray:

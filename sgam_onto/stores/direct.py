@@ -2,17 +2,20 @@
 
 ``load_landscape`` builds an rdflib graph first, which at a million triples costs many times
 the store's own bulk load and pins millions of Python objects. Commands that only query need
-none of that: here N-Triples and Turtle files go to the store's bulk loader, and every other
-syntax through the syntax gate (``sgam_onto.rdf.parse``) as quads. The gate's rules still
+none of that: here the lines of an N-Triples file without a blank node go to the store's bulk
+loader, and everything else (the lines with one, the other syntaxes, a file with a byte order
+mark) through the syntax gate (``sgam_onto.rdf.parse``) as quads. The gate's rules still
 hold: the file size limit is checked before reading, a file the bulk loader refuses is read
-again by the gate so that the error is the gate's FILE:LINE:COL message, and literals over
-the size limit are looked for in the store afterwards. Blank nodes are scoped per file, named
+again by the gate so that the error is the gate's FILE:LINE:COL message, terms over the size
+limits are looked for in the store afterwards (and then named by the gate), and the gate's
+notices (no statements, owl:imports) are given. Blank nodes are scoped per file, named
 graphs are merged into the default graph, and the ontology gets the package version, as in
 ``load_landscape``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,7 +24,6 @@ import pyoxigraph as ox
 from sgam_onto import __version__, limits, paths
 from sgam_onto.errors import LoadError
 
-BULK = (ox.RdfFormat.N_TRIPLES, ox.RdfFormat.TURTLE)
 DEFAULT = ox.DefaultGraph()
 ONTOLOGY = "https://w3id.org/sgam-onto"
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -57,19 +59,82 @@ def load_store(
 
 def add_file(store: ox.Store, path: Path) -> None:
     """Add one file to the store's default graph under the syntax gate's rules."""
-    from sgam_onto.rdf.parse import format_for, parse_file
+    from sgam_onto.rdf.parse import BOM, format_for, parse_file
 
     fmt = format_for(path)
-    if fmt not in BULK:
+    check_size(path)
+    raw = path.read_bytes() if fmt == ox.RdfFormat.N_TRIPLES else b""
+    if not raw or raw.startswith(BOM):  # the other syntaxes, and what the gate must rewrite
         store.bulk_extend(merged(parse_file(path, fmt).quads))
         return
-    check_size(path)
+    add_ntriples(store, path, bytearray(raw))
+
+
+def add_ntriples(store: ox.Store, path: Path, raw: bytearray) -> None:
+    """An N-Triples file: the lines with a blank node through the gate (nesting is judged
+    there), the others bulk loaded; sizes and notices as the gate gives them."""
+    from sgam_onto.rdf.parse import parse_bytes, parse_file
+
+    imports = ox.NamedNode(OWL + "imports")
+    before, imported = len(store), count(store, imports)
+    special = blank_node_lines(raw)
     try:
-        store.bulk_load(path=str(path), format=fmt, to_graph=DEFAULT)
-    except (SyntaxError, ValueError, OSError) as err:
-        parse_file(path, fmt)  # raises the gate's own error with its position
+        store.bulk_load(input=bytes(raw), format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+        if special:
+            store.bulk_extend(merged(parse_bytes(special, ox.RdfFormat.N_TRIPLES, path).quads))
+    except (SyntaxError, ValueError, OSError, LoadError) as err:
+        parse_file(path)  # the gate's own error, with the position in the whole file
         raise LoadError(path, message=str(err)) from None
-    check_literals(store, path)
+    if longest_line(raw) > min(limits.current().max_literal_chars,
+                                limits.current().max_iri_chars) and oversized(store):
+        parse_file(path)  # the gate names the term and its line
+    notices(path, added=len(store) - before, imports=count(store, imports) - imported)
+
+
+def blank_node_lines(data: bytearray) -> bytes:
+    """The lines of ``data`` that hold ``_:``, blanked in ``data`` (so line numbers stay)."""
+    lines, at = [], data.find(b"_:")
+    while at != -1:
+        start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+        end = len(data) if end == -1 else end
+        lines.append(bytes(data[start:end]))
+        data[start:end] = b" " * (end - start)
+        at = data.find(b"_:", end)
+    return b"\n".join(lines)
+
+
+def notices(path: Path, *, added: int, imports: int) -> None:
+    """The gate's warnings for a file loaded in bulk: no statements, or owl:imports."""
+    from sgam_onto.rdf.notices import warn
+    from sgam_onto.rdf.parse import OWL_IMPORTS, _project_file
+
+    if not added and not _STATEMENT.search(path.read_bytes()):  # not only repeated triples
+        warn(path, None, "no statements: the input is empty or holds only comments")
+    if imports and not _project_file(path):
+        warn(None, None, "owl:imports is not followed: only the files given (and the "
+             "landscape) are loaded, nothing is fetched", key=OWL_IMPORTS)
+
+
+_STATEMENT = re.compile(rb"^[ \t]*[<_]", re.MULTILINE)  # an N-Triples line that states something
+
+
+def count(store: ox.Store, predicate: ox.NamedNode) -> int:
+    """Statements of ``predicate`` in the default graph."""
+    return sum(1 for _ in store.quads_for_pattern(None, predicate, None, DEFAULT))
+
+
+def longest_line(data: bytes | bytearray) -> int:
+    """No term of an N-Triples line is longer than the line."""
+    return max(map(len, data.split(b"\n")), default=0)
+
+
+def oversized(store: ox.Store) -> bool:
+    """Whether a literal or an IRI in the store is over the gate's size limits."""
+    chars, iri = limits.current().max_literal_chars, limits.current().max_iri_chars
+    return bool(store.query(
+        f"ASK {{ ?s ?p ?o FILTER((isLiteral(?o) && STRLEN(?o) > {chars})"
+        f" || (isIRI(?o) && STRLEN(STR(?o)) > {iri}) || (isIRI(?s) && STRLEN(STR(?s)) > {iri})"
+        f" || STRLEN(STR(?p)) > {iri}) }}"))
 
 
 def stamp_version(store: ox.Store, version: str) -> int:
@@ -118,16 +183,3 @@ def check_size(path: Path) -> None:
     if info.st_size > limit:
         raise limits.LimitError(path, message=f"file is {info.st_size:,} bytes; the limit is "
                                 f"{limit:,} (set {limits.ENV['max_file_bytes']} to raise it)")
-
-
-def check_literals(store: ox.Store, path: Path) -> None:
-    """The gate's literal size limit, asked of the store (one scan of the literals) after
-    ``path`` was added to it; a file smaller than the limit cannot hold such a literal."""
-    limit = limits.current().max_literal_chars
-    if path.stat().st_size <= limit:
-        return
-    query = f"SELECT ?p WHERE {{ ?s ?p ?o FILTER(isLiteral(?o) && STRLEN(?o) > {limit}) }} LIMIT 1"
-    for row in store.query(query):
-        raise limits.LimitError(path, message=f"a literal of more than {limit:,} characters "
-                                f"(object of <{row['p'].value}>); the limit is {limit:,} "
-                                f"(set {limits.ENV['max_literal_chars']} to raise it)")

@@ -81,3 +81,52 @@ def test_the_ontology_names_the_package_version() -> None:
         "SELECT ?v WHERE { <https://w3id.org/sgam-onto> "
         "<http://www.w3.org/2002/07/owl#versionInfo> ?v }"))
     assert [row["v"].value for row in rows] == ["9.9.9"]
+
+
+def _same_outcome_as_the_gate(path: Path) -> None:
+    """The store path raises what the gate raises, or holds what the gate parsed."""
+    try:
+        gate = parse_file(path)
+    except LoadError as err:
+        with pytest.raises(LoadError) as direct:
+            load_store(files=[path])
+        assert str(direct.value) == str(err)
+        return
+    store = load_store(files=[path], version="0")
+    expected = ox.Store()
+    expected.bulk_extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                         for q in gate.quads)
+    from sgam_onto.stores.direct import stamp_version
+
+    stamp_version(expected, "0")
+    assert _canonical(store) == _canonical(expected)
+
+
+@pytest.mark.parametrize("name, data", [
+    ("bom.nt", b"\xef\xbb\xbf<http://example.org/a> <http://example.org/p> \"x\" .\n"),
+    ("nested.nt", "".join(f"_:n{i} <{EX}next> _:n{i + 1} .\n" for i in range(8)).encode()),
+    ("long-iri.nt", f"<{EX}{'a' * 60}> <{EX}p> \"x\" .\n".encode()),
+    ("blank-and-plain.nt", f"_:x <{EX}p> <{EX}a> .\n<{EX}a> <{EX}p> _:x .\n"
+                           f"<{EX}a> <{EX}q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
+                           .encode()),
+])
+def test_n_triples_in_bulk_obey_the_gate(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with limits.configured(max_nesting_depth=4, max_iri_chars=50):
+        _same_outcome_as_the_gate(path)
+
+
+def test_the_gate_s_notices_are_given(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    from sgam_onto.rdf.notices import forget
+
+    empty = tmp_path / "empty.nt"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    imports = tmp_path / "imports.nt"
+    imports.write_text(f"<{EX}o> <http://www.w3.org/2002/07/owl#imports> <{EX}x> .\n",
+                       encoding="utf-8")
+    forget()
+    load_store(files=[empty, imports])
+    said = capsys.readouterr().err
+    assert f"{empty}: warning: no statements" in said
+    assert "owl:imports is not followed" in said
