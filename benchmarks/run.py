@@ -452,6 +452,9 @@ def main() -> int:
 
     kept = _section(RESULTS, SECTION)  # written by serve_load.py; kept as it is
     kept_commands = _section(RESULTS, commands.SECTION)  # and by commands.py
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else ""
+    rounds = [_section(RESULTS, h) for h in old.splitlines() if h.startswith("## Round")]
+    lines += [text.rstrip("\n") + "\n" for text in rounds]  # notes of earlier rounds stay
     atomic_write(RESULTS, "\n".join(lines).encode("utf-8"))
     if kept_commands:
         write_section(kept_commands, RESULTS, commands.SECTION)
