@@ -83,6 +83,7 @@ def load_landscape(
         chosen += cim_files
     for prefix, namespace in sorted(prefixes.items()):
         graph.bind(prefix, namespace, override=False, replace=False)
+    fold_local_modules(graph)
     stamp_version(graph, version)
     settle(graph)
     return Landscape(chosen, graph, version, prefixes, time.perf_counter() - started)
@@ -99,6 +100,20 @@ def settle(graph: Graph) -> None:
     """
     if len(graph) >= FREEZE_TRIPLES:
         gc.freeze()
+
+
+def fold_local_modules(graph: Graph) -> None:
+    """Make a merged graph one ontology: a module whose import the graph itself holds (a document
+    layer importing the domain) loses its owl:imports and its owl:Ontology type, keeping its
+    annotations. The import is resolved by the local file already loaded; a merged graph or dump
+    that kept it would import itself, and two ontology headers in one document are read
+    differently by each parser. Imports of anything else stay, and are never fetched.
+    """
+    loaded = set(graph.subjects(RDF.type, OWL.Ontology))
+    for module, target in list(graph.subject_objects(OWL.imports)):
+        if target in loaded and module != ONTOLOGY_IRI:
+            graph.remove((module, OWL.imports, target))
+            graph.remove((module, RDF.type, OWL.Ontology))
 
 
 def stamp_version(graph: Graph, version: str) -> None:

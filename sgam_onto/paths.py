@@ -67,16 +67,32 @@ def queries_dir() -> Path:
     return _resource_dir("queries")
 
 
-def landscape_files() -> list[Path]:
-    """The schema, the concept schemes and the instance data, without alignments."""
-    onto = ontology_dir()
+DOMAIN_MODULE = "sgam.ttl"
+
+
+def module_files(onto: Path | None = None) -> list[Path]:
+    """The ontology modules: the domain (sgam.ttl) and each document layer beside it.
+
+    A document layer (srd.ttl for IEC SRD 63268:2020, another file for a later edition or a
+    national extension) imports the domain; loading every top-level file resolves those
+    ``owl:imports`` to the local copies, so nothing is ever fetched.
+    """
+    onto = onto or ontology_dir()
     # sgam.ttl is listed even when missing, so loading names the file instead of going quiet.
-    files = [onto / "sgam.ttl"]
+    domain = onto / DOMAIN_MODULE
+    return [domain, *sorted(p for p in onto.glob("*.ttl") if p != domain)]
+
+
+def landscape_files(onto: Path | None = None) -> list[Path]:
+    """The ontology modules, the concept schemes and the instance data, without alignments
+    (of ``onto``, else of the landscape in use)."""
+    onto = onto or ontology_dir()
+    files = module_files(onto)
     files += sorted((onto / "schemes").glob("*.ttl"))
     files += sorted((onto / "data").glob("*.ttl"))
     return sorted(files)
 
 
-def alignment_files() -> list[Path]:
+def alignment_files(onto: Path | None = None) -> list[Path]:
     """Mappings to external vocabularies, kept apart so the core loads without them."""
-    return sorted((ontology_dir() / "alignments").glob("*.ttl"))
+    return sorted(((onto or ontology_dir()) / "alignments").glob("*.ttl"))

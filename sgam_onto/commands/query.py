@@ -49,7 +49,8 @@ def register(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--with-alignments", action="store_true",
-        help="also load ontology/alignments/*.ttl (needed by the cim-* queries)",
+        help="also load ontology/alignments/*.ttl (queries whose header says 'needs: "
+        "alignments', such as the cim-* queries, load them by themselves)",
     )
     parser.add_argument(
         "--data", action="append", default=[], type=Path, metavar="FILE",
@@ -114,6 +115,8 @@ def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Na
     bind_stored(query, raw)  # bad parameters fail before the landscape is loaded
     from sgam_onto.stores.args import open_store
 
+    if query.needs_alignments:  # the query says what it needs: no option to remember
+        args.with_alignments = True
     store = open_store(args)
     result = run_stored(store, query, raw)
     if result.truncated:  # the output is incomplete: say so where a person will see it

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from sgam_onto import paths
 from sgam_onto.errors import SgamError
 
 ONTOLOGY = "ontology"
@@ -28,12 +29,8 @@ class Side:
     ontology: Path
 
     def files(self) -> list[Path]:
-        """The schema, schemes, data and alignments, as a landscape loads them."""
-        onto = self.ontology
-        files = [onto / "sgam.ttl"]
-        for folder in ("schemes", "data", "alignments"):
-            files += sorted((onto / folder).glob("*.ttl"))
-        return files
+        """The modules, schemes, data and alignments, as a landscape loads them."""
+        return paths.landscape_files(self.ontology) + paths.alignment_files(self.ontology)
 
 
 @contextmanager

@@ -56,12 +56,12 @@ def validate_files_fast(
     labels of the focus nodes are read from it."""
     from sgam_onto import __version__
     from sgam_onto.fastshacl import FastData, validate
-    from sgam_onto.stores.direct import stamp_version
+    from sgam_onto.stores.direct import finish
     from sgam_onto.validate.shapes import load_shapes
 
     started = time.perf_counter()
     data = FastData.from_files(files)
-    data.triples += stamp_version(data.store, version or __version__)
+    data.triples += finish(data.store, version or __version__)
     outcome = validate(data, shapes if shapes is not None else load_shapes())
     focus = {r.focus for r in outcome.results if isinstance(r.focus, URIRef)}
     return ValidationOutcome(

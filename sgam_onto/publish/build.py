@@ -78,7 +78,7 @@ def build_files(landscape=None) -> dict[str, bytes]:
 
     # The ontology (schema + concept schemes) with its version stamped, as the landscape does.
     onto_dir = paths.ontology_dir()
-    onto_files = [onto_dir / "sgam.ttl", *sorted((onto_dir / "schemes").glob("*.ttl"))]
+    onto_files = [*paths.module_files(), *sorted((onto_dir / "schemes").glob("*.ttl"))]
     ontology = load_landscape(files=[f for f in onto_files if f.exists()], version=version)
     dumps: list[Dump] = []
     for ext, (media, label) in FORMATS.items():

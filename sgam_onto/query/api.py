@@ -32,10 +32,10 @@ class HasStore(Protocol):
 
 
 @functools.cache
-def _landscape() -> HasStore:
+def _landscape(with_alignments: bool = False) -> HasStore:
     from sgam_onto.landscape import load_landscape
 
-    return load_landscape()
+    return load_landscape(with_alignments=with_alignments)
 
 
 def default_catalogue() -> Catalogue:
@@ -73,5 +73,5 @@ def run(name: str, landscape: HasStore | None = None, /, **params: object) -> li
     if not isinstance(name, str):
         raise SgamError(f"query name must be a str, not {type(name).__name__}")
     query = default_catalogue().load(name)
-    target = landscape if landscape is not None else _landscape()
+    target = landscape if landscape is not None else _landscape(query.needs_alignments)
     return run_stored_rows(query, target.store, params)

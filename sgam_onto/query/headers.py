@@ -18,7 +18,9 @@ Keys: `summary` (one line), `description` (may continue on indented lines), `sou
 clause, table or figure answered), `columns` (the SELECT variables, in order), `params`
 (optional; `name: type` with type iri|string|integer|boolean|date, `?` after the type makes it
 optional, `— help` or `-- help` after it documents it), `order` (`ordered` if tests must respect
-the query's ORDER BY, else `unordered`). Any problem is an error naming the file and line.
+the query's ORDER BY, else `unordered`), `needs` (optional; what must be loaded beside the
+landscape for the query to answer, comma-separated from: alignments). Any problem is an error
+naming the file and line.
 """
 
 from __future__ import annotations
@@ -31,8 +33,9 @@ from sgam_onto.query.errors import HeaderError
 PARAM_TYPES = ("iri", "string", "integer", "boolean", "date")
 REQUIRED_KEYS = ("summary", "description", "source", "columns")
 LIST_KEYS = frozenset({"columns", "params"})
-KNOWN_KEYS = frozenset({*REQUIRED_KEYS, "params", "order"})
+KNOWN_KEYS = frozenset({*REQUIRED_KEYS, "params", "order", "needs"})
 ORDER_VALUES = ("ordered", "unordered")
+NEEDS_VALUES = ("alignments",)
 
 VARNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _KEY_LINE = re.compile(r"(?P<key>[^\s:]+):(?:[ \t]+(?P<value>.*?))?[ \t]*\Z")
@@ -70,6 +73,7 @@ class QueryHeader:
     params: tuple[Param, ...] = ()
     ordered: bool = False
     lines: tuple[tuple[str, int], ...] = ()
+    needs: tuple[str, ...] = ()
 
     def line_of(self, key: str) -> int:
         return dict(self.lines).get(key, 1)
@@ -191,6 +195,7 @@ def _build(
                 )
             )
         ordered = order.value == "ordered"
+    needs = _needs(entries.get("needs"), problems)
     if problems:
         return None
     lines = [(k, e.line) for k, e in entries.items()] + [
@@ -204,7 +209,21 @@ def _build(
         params=params,
         ordered=ordered,
         lines=tuple(lines),
+        needs=needs,
     )
+
+
+def _needs(entry: _Entry | None, problems: list[tuple[int, str]]) -> tuple[str, ...]:
+    """The resources a query needs loaded beside the landscape, e.g. the alignments."""
+    if entry is None or not entry.value:
+        return ()
+    names = tuple(n.strip() for n in entry.value.split(","))
+    for name in names:
+        if name not in NEEDS_VALUES:
+            problems.append(
+                (entry.line, f"'needs' takes {', '.join(NEEDS_VALUES)}, got {name!r}")
+            )
+    return names
 
 
 def _columns(entry: _Entry | None, problems: list[tuple[int, str]]) -> tuple[str, ...]:

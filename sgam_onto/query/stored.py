@@ -32,6 +32,11 @@ class StoredQuery:
         return self.header.columns if self.header else self.variables
 
     @property
+    def needs_alignments(self) -> bool:
+        """Whether the header says the alignments must be loaded beside the landscape."""
+        return self.header is not None and "alignments" in self.header.needs
+
+    @property
     def summary(self) -> str:
         return self.header.summary if self.header else ""
 

@@ -127,6 +127,9 @@ def _parse(
 
 
 OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
+# Importing the landscape's own modules (an extension importing the domain) loses nothing:
+# they are loaded from the local files anyway.
+OWN_ONTOLOGIES = "https://w3id.org/sgam-onto"
 _PREFIX_LINE = re.compile(
     r"^[ \t]*(?:@prefix|(?i:prefix))[ \t]+([A-Za-z][\w.\-]*)?:[ \t]*<([^>\n]*)>", re.MULTILINE
 )
@@ -146,7 +149,10 @@ def _warn_leniency(
         for line, earlier, prefix, old, new in redeclared_prefixes(text):
             warn(path, line, f"prefix {prefix}: is declared again with another IRI <{new}> "
                  f"(line {earlier} bound it to <{old}>); names after line {line} use the new one")
-    if not _project_file(path) and any(q.predicate.value == OWL_IMPORTS for q in quads):
+    if not _project_file(path) and any(
+        q.predicate.value == OWL_IMPORTS and not q.object.value.startswith(OWN_ONTOLOGIES)
+        for q in quads
+    ):
         warn(None, None, "owl:imports is not followed: only the files given (and the "
              "landscape) are loaded, nothing is fetched", key=OWL_IMPORTS)
 

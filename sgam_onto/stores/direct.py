@@ -53,8 +53,31 @@ def load_store(
         add_file(store, path)
     if cim_files:
         store.bulk_extend(cim_quads(cim_files))
-    stamp_version(store, version)
+    finish(store, version)
     return store
+
+
+def finish(store: ox.Store, version: str) -> int:
+    """What ``load_landscape`` does to the merged graph, done in the store: local module
+    imports folded, then the version stamped; returns the change in the triple count."""
+    return fold_local_modules(store) + stamp_version(store, version)
+
+
+def fold_local_modules(store: ox.Store) -> int:
+    """``sgam_onto.landscape.fold_local_modules`` in the store: a module importing an ontology
+    the store holds loses that import and its owl:Ontology type; returns the change in count."""
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    ontology_class, imports = ox.NamedNode(OWL + "Ontology"), ox.NamedNode(OWL + "imports")
+    loaded = {q.subject for q in store.quads_for_pattern(None, rdf_type, ontology_class, DEFAULT)}
+    removed = set()
+    for quad in list(store.quads_for_pattern(None, imports, None, DEFAULT)):
+        if quad.object in loaded and quad.subject != ox.NamedNode(ONTOLOGY):
+            removed.add(quad)
+            removed.add(ox.Quad(quad.subject, rdf_type, ontology_class, DEFAULT))
+    removed = {q for q in removed if q in store}
+    for quad in removed:
+        store.remove(quad)
+    return -len(removed)
 
 
 def add_file(store: ox.Store, path: Path) -> None:

@@ -71,14 +71,15 @@ def has_ontology(data: Graph) -> bool:
 
 
 def with_ontology(data: Graph) -> Graph:
-    """Add the ontology (sgam.ttl) to ``data`` when it is not there, so subclass targets work."""
+    """Add the ontology modules to ``data`` when it lacks them, so subclass targets work."""
     if has_ontology(data):
         return data
     from sgam_onto import paths
     from sgam_onto.rdf.convert import add_quads
     from sgam_onto.rdf.parse import parse_file
 
-    add_quads(data, parse_file(paths.ontology_dir() / "sgam.ttl").quads)
+    for module in paths.module_files():
+        add_quads(data, parse_file(module).quads)
     data.remove((None, OWL.imports, None))
     return data
 

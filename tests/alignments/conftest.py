@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sgam_onto.export.mappings import MappingRecord, mapping_records
 from sgam_onto.landscape import Landscape, load_landscape
+from tests.alignments.pinned import IEEE13, require_shared
+
+METERING = Path(__file__).resolve().parents[1] / "fixtures" / "cim" / "metering.ttl"
 
 
 @pytest.fixture(scope="session")
@@ -17,3 +22,16 @@ def aligned() -> Landscape:
 @pytest.fixture(scope="session")
 def records(aligned: Landscape) -> list[MappingRecord]:
     return mapping_records(aligned.graph)
+
+
+@pytest.fixture(scope="module")
+def metering() -> Landscape:
+    """The landscape, its alignments and a small IEC 61968/62325 metering and market fixture."""
+    return load_landscape(extra_files=[METERING], with_alignments=True)
+
+
+@pytest.fixture(scope="module")
+def feeder() -> Landscape:
+    """As ``metering``, plus the CIMHub IEEE 13-node feeder (CIM100) pinned in ../shared."""
+    require_shared()
+    return load_landscape(extra_files=[IEEE13, METERING], with_alignments=True)

@@ -15,16 +15,16 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from sgam_onto.landscape import Landscape, load_landscape
 from sgam_onto.query.catalogue import Catalogue
 from sgam_onto.query.formats import render
 from sgam_onto.query.runner import run_stored
 from sgam_onto.rdf.parse import parse_file
-from tests.alignments.pinned import IEEE13, pinned, require_shared
+from tests.alignments.conftest import METERING
+from tests.alignments.pinned import pinned, require_shared
 
 TESTS = Path(__file__).resolve().parents[1]
 GOLDEN = TESTS / "golden"
-METERING = TESTS / "fixtures" / "cim" / "metering.ttl"
+
 
 PV_SCHOOL = "urn:uuid:b6a6a530-7dbd-4a78-8654-e01f2599e56c"
 PV_HOUSE = "urn:uuid:8dc9547a-47e2-45a9-809a-bd254828e44e"
@@ -43,21 +43,12 @@ CASES = [
     ("cim-class-coverage--metering.csv", "cim-class-coverage", {}, False),
     ("cim-equipment-actors.csv", "cim-equipment-actors", {}, True),
     ("cim-equipment-interactions.csv", "cim-equipment-interactions", {}, True),
-    ("cim-equipment-standards--school-pv.csv", "cim-equipment-standards",
-     {"equipment": PV_SCHOOL}, True),
     ("cim-class-coverage.csv", "cim-class-coverage", {}, True),
+    ("cim-plane-placements.csv", "cim-plane-placements", {}, True),
+    ("cim-plane-placements--threshold-1.csv", "cim-plane-placements", {"thresholdKv": "1"},
+     True),
+    ("cim-model-summary.csv", "cim-model-summary", {}, True),
 ]
-
-
-@pytest.fixture(scope="module")
-def metering() -> Landscape:
-    return load_landscape(extra_files=[METERING], with_alignments=True)
-
-
-@pytest.fixture(scope="module")
-def feeder() -> Landscape:
-    require_shared()
-    return load_landscape(extra_files=[IEEE13, METERING], with_alignments=True)
 
 
 def run_csv(store: ox.Store, name: str, params: dict[str, str]) -> str:
@@ -82,21 +73,28 @@ def test_goldens_are_all_exercised():
 
 
 def _pv_rows(store: ox.Store) -> list[dict[str, str]]:
-    table = list(csv.DictReader(io.StringIO(run_csv(store, "cim-equipment-actors", {}))))
+    table = list(csv.DictReader(io.StringIO(run_csv(store, "cim-plane-placements", {}))))
     return [r for r in table if r["equipment"] in (PV_SCHOOL, PV_HOUSE)]
 
 
 def test_cimhub_spelling_reaches_the_der_unit_only_through_the_recorded_variant(feeder):
     found = _pv_rows(feeder.store)
-    assert {(r["equipment"], r["matched"], r["variant"]) for r in found} == {
-        (PV_SCHOOL, CIM100 + "PhotovoltaicUnit", "true"),
-        (PV_HOUSE, CIM100 + "PhotovoltaicUnit", "true"),
+    assert {(r["equipment"], r["cimClass"], r["actor"].rsplit("/", 1)[1]) for r in found} == {
+        (PV_SCHOOL, CIM100 + "PhotovoltaicUnit", "der-unit"),
+        (PV_HOUSE, CIM100 + "PhotovoltaicUnit", "der-unit"),
     }
     without = ox.Store()
     variant = ox.NamedNode("https://w3id.org/sgam-onto#TermVariant")
     records = {q.subject for q in feeder.store.quads_for_pattern(None, None, variant)}
     without.extend(q for q in feeder.store if q.subject not in records)
     assert _pv_rows(without) == []
+
+
+def test_network_equipment_is_placed_by_rules_not_matched_to_actors(feeder):
+    """A CGMES class is a kind of equipment, not an actor: no SKOS match links the two."""
+    actors = list(csv.DictReader(io.StringIO(run_csv(feeder.store, "cim-equipment-actors", {}))))
+    assert [r for r in actors if r["equipment"] in (PV_SCHOOL, PV_HOUSE)] == []
+    assert not any(r["matched"].startswith(CIM100) for r in actors)
 
 
 def test_relation_parameter_filters_the_mapping_relation(metering):

@@ -328,3 +328,14 @@ def test_an_unused_prefix_bound_to_a_very_long_iri_is_refused_too(tmp_path: Path
     lines = [line for line in run.stderr.splitlines() if line.startswith("p.ttl:")]
     assert len(lines) == 1 and lines[0].startswith("p.ttl:3:"), run.stderr
     assert "prefix big: is bound to an IRI of 100,020 characters" in lines[0]
+
+
+
+def test_importing_the_landscapes_own_modules_is_not_warned_about(tmp_path: Path) -> None:
+    """An extension that imports the domain ontology loses nothing: it is loaded locally."""
+    (tmp_path / "e.ttl").write_text(
+        "@prefix owl: <http://www.w3.org/2002/07/owl#> .\n"
+        "<http://example.org/ext> a owl:Ontology ; owl:imports <https://w3id.org/sgam-onto> .\n")
+    run = sgam("validate", "e.ttl", cwd=tmp_path, root=None)
+    assert run.returncode == 0, run.output
+    assert "owl:imports" not in run.stderr

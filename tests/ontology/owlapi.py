@@ -81,18 +81,37 @@ class Parsed:
         return sorted(str(a) for a in self.ontology.getAxioms(getattr(AxiomType, kind)))
 
 
-def parse(text: str, syntax: str = "turtle", strict: bool = False) -> Parsed:
+def catalog_entries(catalog: Path) -> dict[str, Path]:
+    """The ontology IRI -> local file pairs of a Protégé catalogue (catalog-v001.xml)."""
+    import xml.etree.ElementTree as ET
+
+    ns = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
+    root = ET.parse(catalog).getroot()
+    return {e.get("name"): catalog.parent / e.get("uri") for e in root.iter(f"{ns}uri")}
+
+
+def parse(
+    text: str, syntax: str = "turtle", strict: bool = False, catalog: Path | None = None
+) -> Parsed:
     """Load a document with the OWL API's own parser for the syntax ("turtle" or "rdfxml").
 
+    With ``catalog``, owl:imports resolve through its entries to local files, as Protégé
+    resolves them.
     Raises the OWL API's exception when the document cannot be parsed at all.
     """
     jvm()
     from org.semanticweb.owlapi.apibinding import OWLManager
     from org.semanticweb.owlapi.formats import RDFXMLDocumentFormat, TurtleDocumentFormat
     from org.semanticweb.owlapi.io import StringDocumentSource
+    from org.semanticweb.owlapi.model import IRI
+    from org.semanticweb.owlapi.util import SimpleIRIMapper
 
     formats = {"turtle": TurtleDocumentFormat, "rdfxml": RDFXMLDocumentFormat}
     manager = OWLManager.createOWLOntologyManager()
+    for name, path in (catalog_entries(catalog) if catalog else {}).items():
+        manager.getIRIMappers().add(
+            SimpleIRIMapper(IRI.create(name), IRI.create(path.resolve().as_uri()))
+        )
     config = manager.getOntologyLoaderConfiguration().setStrict(strict)
     source = StringDocumentSource(text, "urn:sgam-onto:test", formats[syntax](), None)
     ontology = manager.loadOntologyFromOntologyDocument(source, config)

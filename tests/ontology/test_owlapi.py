@@ -14,6 +14,8 @@ import pytest
 
 from tests.ontology.owlapi import (
     OWL,
+    catalog_entries,
+    dl_violations,
     hermit,
     jvm,
     needs_owlapi,
@@ -24,8 +26,10 @@ from tests.ontology.owlapi import (
 )
 
 ONTOLOGY = Path(__file__).resolve().parents[2] / "ontology"
+CATALOG = ONTOLOGY / "catalog-v001.xml"
+MODULES = [ONTOLOGY / "sgam.ttl", ONTOLOGY / "srd.ttl"]
 SOURCES = [
-    ONTOLOGY / "sgam.ttl",
+    *MODULES,
     *sorted((ONTOLOGY / "schemes").glob("*.ttl")),
     *sorted((ONTOLOGY / "data").glob("*.ttl")),
     *sorted((ONTOLOGY / "alignments").glob("*.ttl")),
@@ -36,17 +40,39 @@ pytestmark = needs_owlapi
 
 @pytest.fixture(scope="module")
 def merged():
-    """Every source file in one document, as `check` loads them, read by the OWL API."""
-    return parse(ntriples(read_triples(SOURCES)))
+    """Every source file in one document, as `check` loads them, read by the OWL API.
+
+    As in `check`, the modules' owl:imports are dropped: the merged document already holds
+    every module, and would otherwise import itself.
+    """
+    return parse(ntriples(merged_triples()))
+
+
+def merged_triples() -> list[ox.Triple]:
+    return [t for t in read_triples(SOURCES) if t.predicate.value != OWL + "imports"]
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: str(p.relative_to(ONTOLOGY)))
 def test_each_source_file_parses_in_protege_mode(path: Path) -> None:
-    parsed = parse(path.read_text(encoding="utf-8"))
+    parsed = parse(path.read_text(encoding="utf-8"), catalog=CATALOG)
     assert "Turtle" in parsed.format
     assert parsed.unparsed == []
     assert parsed.error_entities == []
     assert parsed.axiom_count > 0
+
+
+def test_the_document_layer_imports_the_domain_from_the_local_file() -> None:
+    # Protégé's catalogue maps each module's ontology IRI to its file beside it.
+    assert {p.name for p in catalog_entries(CATALOG).values()} == {p.name for p in MODULES}
+    srd = parse((ONTOLOGY / "srd.ttl").read_text(encoding="utf-8"), catalog=CATALOG)
+    from org.semanticweb.owlapi.model.parameters import Imports
+
+    imported = [str(o.getOntologyID().getOntologyIRI().get()) for o in srd.ontology.getImports()]
+    assert imported == ["https://w3id.org/sgam-onto"]
+    closure = {str(c.getIRI()) for c in srd.ontology.getClassesInSignature(Imports.INCLUDED)}
+    assert "https://w3id.org/sgam-onto#InterfaceContext" in closure  # from the domain
+    assert "https://w3id.org/sgam-onto#SummaryTableRow" in closure  # from the layer itself
+    assert dl_violations(srd) == []
 
 
 def test_the_owl_api_reads_every_defined_class(merged) -> None:
@@ -62,15 +88,13 @@ def test_the_owl_api_reads_every_defined_class(merged) -> None:
 
 
 def test_the_merged_sources_parse_strictly_apart_from_list_expressions() -> None:
-    triples = read_triples(SOURCES)
+    triples = merged_triples()
     kept = without_list_expressions(triples)
     assert 0 < len(triples) - len(kept) < 100  # only the defined-class axioms are set aside
     assert parse(ntriples(kept), strict=True).unparsed == []
 
 
 def test_the_merged_sources_are_in_the_owl2_dl_profile(merged) -> None:
-    from tests.ontology.owlapi import dl_violations
-
     assert dl_violations(merged) == []
 
 

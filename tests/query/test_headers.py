@@ -109,7 +109,7 @@ def test_every_problem_is_reported_on_its_own_line() -> None:
     with pytest.raises(HeaderError) as info:
         parse_header(text, "x.rq")
     assert str(info.value).splitlines() == [
-        "x.rq:6: unknown header key 'author' (known keys: columns, description, order, "
+        "x.rq:6: unknown header key 'author' (known keys: columns, description, needs, order, "
         "params, source, summary)",
         "x.rq:7: 'order' must be one of ordered, unordered, got 'maybe'",
     ]
@@ -200,3 +200,12 @@ def test_byte_order_mark_and_crlf_are_tolerated(tmp_path: Path) -> None:
     path.write_bytes(("\ufeff" + BASE + QUERY).replace("\n", "\r\n").encode("utf-8"))
     query = load_query(path)
     assert query.header is not None and query.header.source == "4.2.3"
+
+
+def test_needs_names_what_must_be_loaded_beside_the_landscape() -> None:
+    text = BASE + "#+ needs: alignments\n" + QUERY
+    assert parse_header(BASE + QUERY, "x.rq").needs == ()
+    assert parse_header(text, "x.rq").needs == ("alignments",)
+    with pytest.raises(HeaderError) as info:
+        parse_header(text.replace("needs: alignments", "needs: weather"), "x.rq")
+    assert "'needs' takes alignments, got 'weather'" in str(info.value)
