@@ -57,6 +57,7 @@ BENCH_WORK ?= .bench
 bench: $(STAMP) ## Benchmarks at scale (10k-10M) and serve under load; writes benchmarks/RESULTS.md (about an hour)
 	$(BIN)/python benchmarks/run.py --scales 10k,100k,1M --big 10M --repeat 3 \
 		--pyshacl-max 1M --pyshacl-budget 3600 --work $(BENCH_WORK)
+	$(BIN)/python benchmarks/commands.py --triples 1M --pyshacl --work $(BENCH_WORK)
 	$(BIN)/python benchmarks/serve_load.py
 
 fuzz: $(STAMP) ## Fuzz the loader, the formatter and the query engines (2,000 examples a test)

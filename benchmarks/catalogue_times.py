@@ -41,9 +41,14 @@ def runs(catalogue) -> list[tuple[str, object, dict[str, str]]]:
 
 
 def timed(store, query, params: dict[str, str], repeat: int) -> tuple[float, int]:
+    """Median seconds and row count; a query stopped by the time limit counts as infinite."""
+    from sgam_onto.limits import QueryLimitError
     from sgam_onto.query.runner import run_stored
 
-    rows = len(run_stored(store, query, params).rows)  # warm-up
+    try:
+        rows = len(run_stored(store, query, params).rows)  # warm-up
+    except QueryLimitError:
+        return float("inf"), -1
     times = []
     for _ in range(repeat):
         started = time.perf_counter()

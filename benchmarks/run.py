@@ -445,12 +445,19 @@ def main() -> int:
     lines += ["## Targets", "", "| target | met | measured |", "|---|---|---|"]
     lines += [f"| {t} | {'met' if ok else 'not met'} | {m} |" for t, ok, m in targets]
     lines.append("")
+    import commands
     from serve_load import SECTION, write_section
 
     from sgam_onto.io.atomic import atomic_write
 
     kept = _section(RESULTS, SECTION)  # written by serve_load.py; kept as it is
+    kept_commands = _section(RESULTS, commands.SECTION)  # and by commands.py
+    old = RESULTS.read_text(encoding="utf-8") if RESULTS.is_file() else ""
+    rounds = [_section(RESULTS, h) for h in old.splitlines() if h.startswith("## Round")]
+    lines += [text.rstrip("\n") + "\n" for text in rounds]  # notes of earlier rounds stay
     atomic_write(RESULTS, "\n".join(lines).encode("utf-8"))
+    if kept_commands:
+        write_section(kept_commands, RESULTS, commands.SECTION)
     if kept:
         write_section(kept, RESULTS)
     print(f"wrote {RESULTS}", file=sys.stderr)

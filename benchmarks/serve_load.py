@@ -395,12 +395,12 @@ def report(
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str, path: Path) -> None:
-    """Replace (or append) the `## serve under load` section, keeping every other section."""
+def write_section(text: str, path: Path, heading: str = SECTION) -> None:
+    """Replace (or append) the section under ``heading``, keeping every other section."""
     from sgam_onto.io.atomic import atomic_write
 
     old = path.read_text(encoding="utf-8") if path.is_file() else "# Benchmark results\n"
-    pattern = re.compile(r"^## serve under load\n.*?(?=^## |\Z)", re.S | re.M)
+    pattern = re.compile(rf"^{re.escape(heading)}\n.*?(?=^## |\Z)", re.S | re.M)
     if pattern.search(old):
         new = pattern.sub(lambda _: text + "\n", old, count=1).rstrip("\n") + "\n"
     else:

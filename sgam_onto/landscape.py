@@ -7,6 +7,7 @@ built on first use; nothing is ever written back from it.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ from sgam_onto.rdf.convert import add_quads, store_from_graph
 from sgam_onto.rdf.parse import parse_file
 
 SGAM = "https://w3id.org/sgam-onto#"
+# From this many triples on, the loaded graph is moved out of the collector's reach (gc.freeze)
+FREEZE_TRIPLES = 100_000
 ONTOLOGY_IRI = URIRef("https://w3id.org/sgam-onto")
 
 
@@ -82,7 +85,21 @@ def load_landscape(
         graph.bind(prefix, namespace, override=False, replace=False)
     fold_local_modules(graph)
     stamp_version(graph, version)
+    settle(graph)
     return Landscape(chosen, graph, version, prefixes, time.perf_counter() - started)
+
+
+def settle(graph: Graph) -> None:
+    """Keep a large graph out of later full garbage collections.
+
+    A graph of a million triples is millions of tracked Python objects that every full
+    collection walks: pauses of seconds in the middle of a query. The graph is only read
+    after loading and is freed by reference counting, so freezing what exists now (the graph
+    included) costs nothing but those walks. Small graphs are left alone: their walks are
+    short, and a process that loads many of them (a test run) keeps collecting their cycles.
+    """
+    if len(graph) >= FREEZE_TRIPLES:
+        gc.freeze()
 
 
 def fold_local_modules(graph: Graph) -> None:

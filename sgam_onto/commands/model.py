@@ -58,10 +58,10 @@ def summarise(files: list[Path], fmt: str, threshold_kv: int | None) -> str:
     from sgam_onto.cim.load import load_cim
     from sgam_onto.cim.render import render_summary
     from sgam_onto.cim.summary import model_summary
-    from sgam_onto.landscape import load_landscape
     from sgam_onto.query.labels import label_of
+    from sgam_onto.stores.direct import load_store
 
-    store = load_landscape(with_alignments=True).store
+    store = load_store(with_alignments=True)
     info = load_cim(files, store)
     cells = model_summary(store, threshold_kv)
 

@@ -525,8 +525,32 @@ class Compiler:
         nodes meeting ``condition``: one condition per value node, where the pairwise form of
         ``distinct`` tests it once per pair."""
         where, v = self.value_nodes(shape, "?this")
+        key = _shared_key(shape.path)
+        if key is not None:
+            return self._counted_by_key(key, focus, where, v, n, condition)
         return (f"{{ SELECT ?this WHERE {{ {focus} {where} FILTER({condition(v)}) }}"
                 f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
+
+    def _counted_by_key(self, key: URIRef, focus: str, where: str, v: str, n: int,
+                        condition: Callable[[str], str]) -> str:
+        """``_counted`` for the path ``key/^key`` (a uniqueness check), linear in the data.
+
+        The value nodes of a focus node with one key are the nodes sharing that key, so the
+        keys held by more than ``n`` conforming nodes are counted once each (grouped on the
+        key) and joined back to their focus nodes; walking ``key/^key`` from every focus node
+        would visit each group once per member, the square of its size. A focus node with two
+        or more keys has the union of their groups as value nodes: those few are counted the
+        direct way."""
+        k, m, other = self.var(), self.var(), self.var()
+        p = self.term(key)
+        crowded = (f"{{ SELECT {k} WHERE {{ {m} {p} {k} FILTER({condition(m)}) }}"
+                   f" GROUP BY {k} HAVING (COUNT(DISTINCT {m}) > {n}) }}")
+        several = (f"{{ SELECT DISTINCT ?this WHERE {{ {focus} ?this {p} {k} , {other} ."
+                   f" FILTER(!sameTerm({k}, {other})) }} }}")
+        direct = (f"{{ SELECT ?this WHERE {{ {several} {where} FILTER({condition(v)}) }}"
+                  f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
+        return (f"{{ SELECT DISTINCT ?this WHERE {{ {{ {crowded} {focus} ?this {p} {k} . }}"
+                f" UNION {{ {direct} }} }} }}")
 
     def _siblings(self, shape: Shape, qualified: Node) -> list[Node]:
         graph = self.shapes.graph
@@ -710,6 +734,15 @@ def _portable(pattern: str) -> bool:
             continue
         i += 1
     return not in_class
+
+
+def _shared_key(path: object) -> URIRef | None:
+    """``p`` when ``path`` is the sequence ``p/^p`` (nodes sharing a value of ``p``)."""
+    if isinstance(path, tuple) and path[0] == "sequence" and len(path[1]) == 2:
+        first, second = path[1]
+        if isinstance(first, URIRef) and second == ("inverse", first):
+            return first
+    return None
 
 
 def _string(text: str) -> str:

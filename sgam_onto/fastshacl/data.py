@@ -46,14 +46,18 @@ class FastData:
     encoder: Encoder
     files: list[Path] = field(default_factory=list)
     graph: Graph | None = None  # the rdflib graph, when the data came as one
+    prefixes: dict[str, str] = field(default_factory=dict)  # as the files declared them, first wins
     triples: int = 0  # distinct triples of the data graph
 
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> FastData:
         """Parse each file through the syntax gate (LoadError on bad input) into a new store."""
-        from sgam_onto.rdf.parse import format_for
+        from sgam_onto import limits
+        from sgam_onto.rdf.parse import BOM, format_for, parse_file
+        from sgam_onto.stores import direct
 
         data = cls(ox.Store(), Encoder())
+        imports = ox.NamedNode(direct.OWL + "imports")
         for path in paths:
             path = Path(path)
             if not path.is_file():
@@ -62,10 +66,21 @@ class FastData:
                 raise LoadError(path, message="no such file")
             data.files.append(path)
             fmt = format_for(path)
-            if fmt == ox.RdfFormat.N_TRIPLES:
-                data._add_lines(path)
-            else:
-                data._add(_parsed(path, fmt))
+            direct.check_size(path)
+            if fmt != ox.RdfFormat.N_TRIPLES or _starts_with(path, BOM):
+                parsed = parse_file(path, fmt)  # the whole gate, as quads
+                for prefix, namespace in parsed.prefixes.items():
+                    data.prefixes.setdefault(prefix, namespace)
+                data._add(direct.merged(parsed.quads))
+                continue
+            before, imported = len(data.store), direct.count(data.store, imports)
+            longest = data._add_lines(path)
+            current = limits.current()
+            if (longest > min(current.max_literal_chars, current.max_iri_chars)
+                    and direct.oversized(data.store)):
+                parse_file(path)  # the gate names the term and its line
+            direct.notices(path, added=len(data.store) - before,
+                           imports=direct.count(data.store, imports) - imported)
         data._finish()
         return data
 
@@ -108,22 +123,34 @@ class FastData:
 
         self.store.bulk_extend(encoded())
 
-    def _add_lines(self, path: Path) -> None:
-        """An N-Triples file: the lines that need Python parsed, the rest bulk loaded."""
+    def _add_lines(self, path: Path) -> int:
+        """An N-Triples file: the lines that need Python parsed (and judged by the gate's
+        limits), the rest bulk loaded; returns the length of the longest line."""
+        from sgam_onto import limits
+        from sgam_onto.stores.direct import longest_line
+
         data = _read(path)
+        longest = longest_line(data)
         special = _split_lines(data)
         try:
             self.store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
             parsed = list(ox.parse(input=special, format=ox.RdfFormat.N_TRIPLES,
                                    rename_blank_nodes=True))
-        except (SyntaxError, OSError, ValueError) as err:
+            limits.check_quads(parsed, path)
+        except (SyntaxError, OSError, ValueError, limits.LimitError) as err:
             # positions are those of the parts: the whole file, parsed again, tells the line
             for _ in _parsed(path, ox.RdfFormat.N_TRIPLES):
                 pass
             from sgam_onto.errors import LoadError
 
+            if isinstance(err, limits.LimitError):  # named again where the file says it
+                from sgam_onto.rdf.parse import parse_file
+
+                parse_file(path)
+                raise
             raise LoadError(path, message=str(err)) from None
         self._add(parsed)
+        return longest
 
     def _finish(self) -> None:
         """Record the ill-typed literals (by pyshacl's rules) in the side graph."""
@@ -150,6 +177,11 @@ class FastData:
             )
             self.graph = graph
         return self.graph
+
+
+def _starts_with(path: Path, prefix: bytes) -> bool:
+    with path.open("rb") as stream:
+        return stream.read(len(prefix)) == prefix
 
 
 def _read(path: Path) -> bytearray:
@@ -202,13 +234,19 @@ def _split_lines(data: bytearray) -> bytes:
     return b"\n".join(special)
 
 
-def _parsed(path: Path, fmt: ox.RdfFormat) -> Iterable[ox.Quad]:
-    """The statements of one file, blank nodes renamed apart; syntax errors as LoadError."""
+def _parsed(path: Path, fmt: ox.RdfFormat, prefixes: dict[str, str] | None = None
+            ) -> Iterable[ox.Quad]:
+    """The statements of one file, blank nodes renamed apart; syntax errors as LoadError.
+    The prefixes the file declares are added to ``prefixes`` (those already there are kept)."""
     from sgam_onto.errors import LoadError
     from sgam_onto.rdf.parse import _message
 
     try:
-        yield from ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+        parser = ox.parse(path=str(path), format=fmt, rename_blank_nodes=True)
+        yield from parser
+        if prefixes is not None:
+            for prefix, namespace in parser.prefixes.items():
+                prefixes.setdefault(prefix, namespace)
     except SyntaxError as err:
         raise LoadError(path, err.lineno, err.offset, _message(err)) from None
     except (OSError, ValueError) as err:

@@ -136,7 +136,7 @@ def open_store(args: argparse.Namespace) -> StoreLike:
         return embedded.GraphView(store, graph)
     if args.graph is not None:
         raise SgamError("--graph needs --store or --endpoint")
-    from sgam_onto.landscape import load_landscape
+    from sgam_onto.stores.direct import load_store
 
     extra = getattr(args, "data", None) or ()
-    return load_landscape(extra, getattr(args, "with_alignments", False)).store
+    return load_store(extra, getattr(args, "with_alignments", False))

@@ -25,7 +25,7 @@ from sgam_onto.rdf.parse import parse_file  # noqa: E402
 def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
     folder = tmp_path_factory.mktemp("generated")
     out, manifest = folder / "tiny.nt", folder / "tiny.json"
-    record = generate.write(out, 9_000, manifest=manifest, seed=7, violations=0.02)
+    record = generate.write(out, 12_000, manifest=manifest, seed=7, violations=0.02)
     assert json.loads(manifest.read_text()) == record
     return out, record
 
@@ -33,7 +33,7 @@ def generated(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
 def test_output_parses_with_the_promised_size(generated: tuple[Path, dict]) -> None:
     path, record = generated
     quads = parse_file(path).quads
-    assert len(quads) == record["triples"] >= 9_000
+    assert len(quads) == record["triples"] >= 12_000
     assert record["landscape_triples"] > 6_000
     assert record["nations"] >= 2
 

@@ -135,3 +135,13 @@ def test_checks_written_alike_and_fenced_sub_selects_give_the_same_results() -> 
             ("c3", "MinInclusiveConstraintComponent"), ("g1", "MinInclusiveConstraintComponent"),
             ("b2", "MinCountConstraintComponent")} <= by_focus
     assert not any(focus == "o1" for focus, _ in by_focus)
+
+
+def test_uniqueness_counted_per_key_gives_the_same_results() -> None:
+    """Checks on a path p/^p, counted once per key and joined back: focus nodes with two
+    keys, keys crowded by nodes that are no focus nodes or that do not conform."""
+    reference = _same_results_on("shared_keys.ttl")
+    flagged = {str(k[0]).rsplit("/", 1)[-1] for k in reference}
+    # a1's two keys reach a2 and a3; b1 is no item but its key is crowded; c1's key is not;
+    # f2's two pair keys reach f1 and f3 (three items, over the bound of 2)
+    assert flagged == {"a1", "a2", "a3", "b1", "b2", "b3", "e1", "e2", "e3", "f2"}

@@ -1,0 +1,89 @@
+"""The longest garbage-collection pause while querying a landscape held in memory.
+
+Not a test: ``benchmarks/run.py`` calls it, and anyone can run it by hand::
+
+    .venv/bin/python benchmarks/gc_pauses.py --data replica-1m.nt [--no-freeze] [--rounds 3]
+
+The landscape and the file are loaded as ``load_landscape`` loads them (the rdflib graph kept
+alive, as in a long-running process), then every catalogue query without a required
+parameter runs ``--rounds`` times on its store. Each collection is timed through
+``gc.callbacks``; printed as JSON: the longest pause while querying, and how many full
+collections ran. ``--no-freeze`` undoes the freeze after loading, to see what it saves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+class PauseMeter:
+    """Times every collection from its start callback to its stop callback."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[float, int]] = []
+        self._started = 0.0
+
+    def __call__(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((time.perf_counter() - self._started, info["generation"]))
+
+    def __enter__(self) -> PauseMeter:
+        gc.callbacks.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        gc.callbacks.remove(self)
+
+    def summary(self) -> dict:
+        longest = max(self.pauses, default=(0.0, 0))
+        return {"collections": len(self.pauses),
+                "full_collections": sum(1 for _, g in self.pauses if g == 2),
+                "longest_ms": round(longest[0] * 1000, 1), "longest_generation": longest[1],
+                "total_ms": round(sum(p for p, _ in self.pauses) * 1000, 1)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, action="append", default=[],
+                        help="a file loaded beside the landscape (repeatable)")
+    parser.add_argument("--rounds", type=int, default=3, help="runs of the whole catalogue")
+    parser.add_argument("--no-freeze", action="store_true", help="unfreeze after loading")
+    args = parser.parse_args(argv)
+
+    from sgam_onto.landscape import load_landscape
+    from sgam_onto.query.catalogue import Catalogue
+    from sgam_onto.query.runner import run_stored
+
+    started = time.perf_counter()
+    land = load_landscape(args.data)
+    store = land.store
+    loaded = time.perf_counter() - started
+    if args.no_freeze:
+        gc.unfreeze()
+    queries = [q for q in Catalogue().queries()
+               if q.header is None or not any(p.required for p in q.header.params)]
+    started = time.perf_counter()
+    with PauseMeter() as meter:
+        for _ in range(args.rounds):
+            for query in queries:
+                run_stored(store, query, {})
+    record = {"triples": len(land), "load_seconds": round(loaded, 2),
+              "frozen": gc.get_freeze_count(), "queries": len(queries) * args.rounds,
+              "query_seconds": round(time.perf_counter() - started, 2), **meter.summary()}
+    print(json.dumps(record))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
