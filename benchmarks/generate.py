@@ -66,7 +66,7 @@ VIOLATIONS: dict[str, tuple[str, str]] = {
     "int-not-integer": ("Any-rowNumber", "DatatypeConstraintComponent"),
     "zero-number": ("Any-number", "MinInclusiveConstraintComponent"),
     "missing-provenance": ("Resource-source", "MinCountConstraintComponent"),
-    "missing-label": ("Resource-label", "MinCountConstraintComponent"),
+    "missing-label": ("Resource-label", "QualifiedMinCountConstraintComponent"),
     "untagged-label": ("Any-label", "DatatypeConstraintComponent"),
     "trailing-space-title": ("Any-title", "PatternConstraintComponent"),
     "bad-column-key": ("InterfaceContext-columnKey", "PatternConstraintComponent"),
