@@ -60,6 +60,16 @@ def test_a_different_version_is_named_with_file_and_line(tmp_path: Path) -> None
     assert "versionIRI" not in str(err.value)  # that one still agrees
 
 
+def test_a_header_without_a_version_is_stamped_not_refused(tmp_path: Path) -> None:
+    text = SOURCE.read_text(encoding="utf-8")
+    path = tmp_path / "sgam.ttl"
+    kept = [line for line in text.splitlines() if "owl:versionInfo" not in line
+            and "owl:versionIRI" not in line]
+    path.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    assert len(version_problems(path, _pyproject_version())) == 2
+    check_version(path, _pyproject_version())  # publish goes on: loading stamps the version
+
+
 def test_publish_refuses_a_source_with_another_version(tmp_path: Path) -> None:
     path = _with_version(tmp_path, "9.9.9")
     out = tmp_path / "site"
