@@ -83,12 +83,17 @@ def _write(path: Path, rows: list[list[str]]) -> None:
         csv.writer(f).writerows(rows)
 
 
+def _exported_items(tmp_path: Path) -> tuple[Path, list[list[str]]]:
+    """The coordination items exported as CSV, and its rows to edit."""
+    sheet = tmp_path / "coordination-items.csv"
+    assert main(["sheet", "export", "coordination-items", "--out", str(sheet)]) == 0
+    return sheet, _rows(sheet)
+
+
 def test_an_unreadable_cell_is_named_by_file_sheet_row_and_column(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    sheet = tmp_path / "coordination-items.csv"
-    assert main(["sheet", "export", "coordination-items", "--out", str(sheet)]) == 0
-    rows = _rows(sheet)
+    sheet, rows = _exported_items(tmp_path)
     number = rows[0].index("number")
     rows[3][number] = "three"
     _write(sheet, rows)
@@ -104,9 +109,7 @@ def test_an_unreadable_cell_is_named_by_file_sheet_row_and_column(
 def test_a_violation_is_placed_at_its_cell_with_the_shapes_message(
     tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
-    sheet = tmp_path / "coordination-items.csv"
-    assert main(["sheet", "export", "coordination-items", "--out", str(sheet)]) == 0
-    rows = _rows(sheet)
+    sheet, rows = _exported_items(tmp_path)
     parties = rows[0].index("parties")
     rows[2][parties] = rows[2][parties].splitlines()[0]  # item 2 keeps one party of its two
     _write(sheet, rows)
