@@ -1,20 +1,18 @@
-"""Result serialisations: SPARQL 1.1 JSON (Oxigraph's writer) and CSV for machines, table and
-Markdown for people."""
+"""Query results as text: SPARQL 1.1 JSON (Oxigraph's writer) and CSV for machines, table and
+Markdown for people (cells here, the layout in `sgam_onto.report.tables`)."""
 
 from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
 from sgam_onto.query.runner import Result, ResultTerm
+from sgam_onto.report.tables import markdown_table, md_escape, text_table
 
 FORMATS = ("table", "csv", "json", "md")
-
-_MD_SPECIAL = set("\\`*_[]<>|~&")
 
 
 def render(result: Result, fmt: str, labels: Mapping[str, str] | None = None) -> str:
@@ -69,7 +67,8 @@ def csv_text(variables: Sequence[str], rows: Iterable[Sequence[ResultTerm | None
     """RFC 4180: CRLF line ends, fields with comma, quote or line break quoted, quotes doubled.
 
     Python's csv module rather than Oxigraph's CSV writer: Oxigraph 0.5 leaves an IRI that
-    holds a comma unquoted, which splits the field.
+    holds a comma unquoted, which splits the field (a test in tests/query/test_formats.py
+    shows it and fails once Oxigraph quotes it; then use the library's writer).
     """
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
@@ -84,7 +83,7 @@ def to_csv(result: Result) -> str:
     return csv_text(result.variables, result.rows)
 
 
-# --- For people: aligned table and GitHub Markdown ---------------------------------------------
+# --- For people: aligned table and GitHub Markdown (laid out by sgam_onto.report.tables) -------
 
 
 def display_text(term: ResultTerm | None, labels: Mapping[str, str]) -> str:
@@ -99,33 +98,10 @@ def _visible(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
-def _width(text: str) -> int:
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
-
-
 def to_table(result: Result, labels: Mapping[str, str]) -> str:
     """Columns aligned with two spaces between; line breaks in values shown as `\\n`."""
-    header = list(result.variables)
     body = [[_visible(display_text(t, labels)) for t in row] for row in result.rows]
-    widths = [max([_width(h)] + [_width(r[i]) for r in body]) for i, h in enumerate(header)]
-
-    def line(cells: list[str]) -> str:
-        padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=True)]
-        return "  ".join(padded).rstrip()
-
-    lines = [line(header), line(["-" * w for w in widths])] + [line(r) for r in body]
-    return "\n".join(lines) + "\n"
-
-
-def md_escape(text: str) -> str:
-    """Escape text for one GitHub table cell: Markdown punctuation backslashed, breaks as <br>."""
-    escaped = "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in text)
-    return escaped.replace("\r\n", "<br>").replace("\r", "<br>").replace("\n", "<br>")
+    return "\n".join(text_table(result.variables, body)) + "\n"
 
 
 def _md_cell(term: ResultTerm | None, labels: Mapping[str, str]) -> str:
@@ -137,7 +113,5 @@ def _md_cell(term: ResultTerm | None, labels: Mapping[str, str]) -> str:
 
 def to_markdown(result: Result, labels: Mapping[str, str]) -> str:
     """A GitHub-flavoured Markdown table, one row per solution."""
-    head = "| " + " | ".join(md_escape(v) for v in result.variables) + " |"
-    rule = "|" + "|".join(" --- " for _ in result.variables) + "|"
-    rows = ["| " + " | ".join(_md_cell(t, labels) for t in row) + " |" for row in result.rows]
-    return "\n".join([head, rule, *rows]) + "\n"
+    rows = ([_md_cell(t, labels) for t in row] for row in result.rows)
+    return "\n".join(markdown_table(result.variables, rows)) + "\n"

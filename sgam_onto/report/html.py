@@ -8,6 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from sgam_onto.report.model import Cell, Report, SectionData
+from sgam_onto.report.tables import html_table
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;
@@ -49,17 +50,12 @@ def _section(section: SectionData) -> str:
     )
     if not section.rows:
         return head + '<p class="count">No rows.</p>\n</section>'
-    header = "".join(f"<th>{escape(c)}</th>" for c in section.columns)
-    rows = "\n".join(
-        "<tr>" + "".join(f"<td>{html_cell(c)}</td>" for c in row) + "</tr>" for row in section.rows
-    )
-    return (
-        f"{head}<table>\n<thead><tr>{header}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
-        f'<p class="count">{len(section.rows)} rows.</p>\n</section>'
-    )
+    table = html_table(section.columns, ([html_cell(c) for c in row] for row in section.rows))
+    return f'{head}{table}<p class="count">{len(section.rows)} rows.</p>\n</section>'
 
 
 def html_cell(cell: Cell) -> str:
+    """Escaped text; a resource becomes a link to its IRI."""
     text = escape(cell.text)
     if cell.iri is None:
         return text

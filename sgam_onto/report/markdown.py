@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from sgam_onto.query.formats import md_escape
 from sgam_onto.report.model import Cell, Report, SectionData
+from sgam_onto.report.tables import markdown_table, md_escape
 
 
 def render_markdown(report: Report) -> str:
@@ -37,9 +37,7 @@ def _section(section: SectionData) -> list[str]:
     ]
     if not section.rows:
         return [*lines, "_No rows._", ""]
-    lines.append("| " + " | ".join(md_escape(c) for c in section.columns) + " |")
-    lines.append("|" + "|".join(" --- " for _ in section.columns) + "|")
-    lines += ["| " + " | ".join(md_cell(c) for c in row) + " |" for row in section.rows]
+    lines += markdown_table(section.columns, ([md_cell(c) for c in row] for row in section.rows))
     lines += ["", f"{len(section.rows)} rows.", ""]
     return lines
 
