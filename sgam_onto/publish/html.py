@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from sgam_onto.publish.policy import CSP_META
 from sgam_onto.publish.site import relative
+from sgam_onto.report.tables import html_table
 
 NAV = (
     ("index.html", "Home"),
@@ -110,9 +111,7 @@ def link(href: str, text: str, cls: str | None = None) -> str:
 
 def table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
     """A table whose cells are already-escaped HTML fragments; headers are escaped here."""
-    head = "".join(f"<th>{esc(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(_cell(c) for c in r) + "</tr>\n" for r in rows)
-    return f"<table>\n<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table>\n"
+    return html_table(headers, rows, heading=esc, cell=_cell)
 
 
 def _cell(fragment: str) -> str:
