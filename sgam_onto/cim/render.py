@@ -8,6 +8,7 @@ from html import escape
 
 from sgam_onto.cim.info import CimModelInfo
 from sgam_onto.cim.summary import KINDS, Cell
+from sgam_onto.report.tables import backslash_escape
 
 Label = Callable[[str], str]
 FORMATS = ("md", "json", "html")
@@ -48,7 +49,7 @@ def _markdown(cells: list[Cell], info: CimModelInfo, label: Label, threshold_kv:
 
 
 def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    return backslash_escape(text, "|*_")
 
 
 def _json(cells: list[Cell], info: CimModelInfo, label: Label, threshold_kv: float) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from sgam_onto.diff.compare import Change, Fact, LandscapeDiff
+from sgam_onto.report.tables import backslash_escape, markdown_table
 
 FORMATS = ("text", "md", "json")
 _TITLES = {"added": "Added", "removed": "Removed", "changed": "Changed"}
@@ -42,8 +43,7 @@ def _markdown(diff: LandscapeDiff) -> str:
     if not diff.changes:
         return "\n".join([*out, "No change.", ""])
     counts = diff.counts()
-    out += ["| added | removed | changed |", "|---:|---:|---:|",
-            f"| {counts['added']} | {counts['removed']} | {counts['changed']} |", ""]
+    out += [*markdown_table(list(_TITLES), [[str(counts[s]) for s in _TITLES]], numbers=True), ""]
     for status, title in _TITLES.items():
         chosen = [c for c in diff.changes if c.status == status]
         if not chosen:
@@ -59,7 +59,7 @@ def _markdown(diff: LandscapeDiff) -> str:
 
 def _escape(text: str) -> str:
     """Keep Markdown from reading data as markup (a label with `*` or `|`)."""
-    return "".join("\\" + ch if ch in "\\`*_[]<>|#" else ch for ch in text)
+    return backslash_escape(text, "\\`*_[]<>|#")
 
 
 def _as_json(diff: LandscapeDiff) -> dict:
