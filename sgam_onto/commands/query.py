@@ -135,6 +135,6 @@ def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Na
 
 
 def _listing(cat: Catalogue) -> str:
-    queries = cat.queries()
-    width = max((len(q.name) for q in queries), default=0)
-    return "".join(f"{q.name:<{width}}  {q.summary}\n" for q in queries)
+    from sgam_onto.report.tables import aligned
+
+    return "".join(f"{line}\n" for line in aligned([(q.name, q.summary) for q in cat.queries()]))
