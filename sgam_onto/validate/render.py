@@ -49,8 +49,10 @@ from itertools import groupby
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
+from rdflib.plugins.sparql.results.jsonresults import termToJSON
 from rdflib.term import Node
 
+from sgam_onto.report.tables import backslash_escape
 from sgam_onto.validate.results import (
     Location,
     ValidationOutcome,
@@ -227,7 +229,7 @@ def _code(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    return re.sub(r"([\\*_`<>|\[\]])", r"\\\1", text)
+    return backslash_escape(text, "\\*_`<>|[]")
 
 
 def render_json(outcome: ValidationOutcome, strict: bool = False) -> str:
@@ -273,20 +275,8 @@ def render_json(outcome: ValidationOutcome, strict: bool = False) -> str:
 
 
 def json_term(node: Node | None) -> dict | None:
-    """A term in the SPARQL 1.1 JSON results encoding."""
-    if node is None:
-        return None
-    if isinstance(node, URIRef):
-        return {"type": "uri", "value": str(node)}
-    if isinstance(node, BNode):
-        return {"type": "bnode", "value": str(node)}
-    term: dict = {"type": "literal", "value": str(node)}
-    if isinstance(node, Literal):
-        if node.language:
-            term["xml:lang"] = node.language
-        elif node.datatype is not None:
-            term["datatype"] = str(node.datatype)
-    return term
+    """A term in the SPARQL 1.1 JSON results encoding, by rdflib's own results writer."""
+    return termToJSON(None, node)  # type: ignore[arg-type]  # the writer's method, used unbound
 
 
 def render_turtle(outcome: ValidationOutcome, strict: bool = False) -> str:
