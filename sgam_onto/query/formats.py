@@ -3,14 +3,12 @@ Markdown for people (cells here, the layout in `sgam_onto.report.tables`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 
 import pyoxigraph as ox
 
 from sgam_onto.query.runner import Result, ResultTerm
-from sgam_onto.report.tables import markdown_table, md_escape, text_table
+from sgam_onto.report.tables import csv_table, markdown_table, md_escape, text_table
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -70,12 +68,7 @@ def csv_text(variables: Sequence[str], rows: Iterable[Sequence[ResultTerm | None
     holds a comma unquoted, which splits the field (a test in tests/query/test_formats.py
     shows it and fails once Oxigraph quotes it; then use the library's writer).
     """
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(variables)
-    for row in rows:
-        writer.writerow([term_csv(t) for t in row])
-    return buf.getvalue()
+    return csv_table(variables, ([term_csv(t) for t in row] for row in rows))
 
 
 def to_csv(result: Result) -> str:

@@ -1,13 +1,16 @@
-"""Rows laid out for people, in one place: aligned plain text, GitHub Markdown and HTML tables.
+"""Rows laid out in one place: aligned plain text, GitHub Markdown, HTML and CSV tables.
 
 Everything here works on strings, so the query results, the report, the diff, the model
-summary, the endpoint's pages and the site share one layout. Machine formats (SPARQL results
-JSON/XML/CSV/TSV, RDF syntaxes) are not written here: they come from the RDF libraries.
+summary, the endpoint's pages, the site and the sheets share one layout. The W3C formats (SPARQL
+results JSON/XML/TSV, RDF syntaxes) come from the RDF libraries; SPARQL CSV is the one written
+here, see `sgam_onto.query.formats.csv_text`.
 """
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 
@@ -78,6 +81,16 @@ def text_table(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[st
     """
     widths = _widths([columns, *rows])
     return _aligned([columns, ["-" * w for w in widths], *rows], widths)
+
+
+def csv_table(columns: Sequence[str], rows: Iterable[Sequence[str | None]]) -> str:
+    """RFC 4180, as spreadsheets read it: CRLF line ends, a field holding a comma, quote or line
+    break quoted, quotes doubled; None as an empty field."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return buffer.getvalue()
 
 
 def td(fragment: str) -> str:

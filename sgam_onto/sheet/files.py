@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sgam_onto.errors import LoadError
 from sgam_onto.io.atomic import atomic_write
+from sgam_onto.report.tables import csv_table
 
 FORMATS = (".xlsx", ".csv")
 LISTS_SHEET = "lists"
@@ -46,11 +47,7 @@ def write_table(
 ) -> None:
     """Write the table to ``path`` (.xlsx or .csv) in one step."""
     if file_format(path) == ".csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\r\n")
-        writer.writerow(headers)
-        writer.writerows(rows)
-        atomic_write(path, buffer.getvalue().encode("utf-8"))
+        atomic_write(path, csv_table(headers, rows).encode("utf-8"))
         return
     atomic_write(path, _workbook_bytes(name, headers, rows, dropdowns or {}))
 

@@ -12,6 +12,7 @@ from markdown_it import MarkdownIt
 from sgam_onto.report.tables import (
     aligned,
     backslash_escape,
+    csv_table,
     html_table,
     markdown_table,
     md_escape,
@@ -130,3 +131,8 @@ def test_html_table_lets_the_page_shape_each_cell() -> None:
     reader = _Cells()
     reader.feed(text)
     assert reader.cells == [("th", {}, "H"), ("td", {"dir": "auto"}, "v")]
+
+
+def test_csv_quotes_only_the_fields_rfc_4180_asks_to() -> None:
+    text = csv_table(["a", "b,c"], [["x,y", '"q"'], [None, "line\nbreak"], ["plain", ""]])
+    assert text == 'a,"b,c"\r\n"x,y","""q"""\r\n,"line\nbreak"\r\nplain,\r\n'
