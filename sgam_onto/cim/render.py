@@ -8,7 +8,7 @@ from html import escape
 
 from sgam_onto.cim.info import CimModelInfo
 from sgam_onto.cim.summary import KINDS, Cell
-from sgam_onto.report.tables import backslash_escape
+from sgam_onto.tables import backslash_escape
 
 Label = Callable[[str], str]
 FORMATS = ("md", "json", "html")

@@ -135,6 +135,6 @@ def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Na
 
 
 def _listing(cat: Catalogue) -> str:
-    from sgam_onto.report.tables import aligned
+    from sgam_onto.tables import aligned
 
     return "".join(f"{line}\n" for line in aligned([(q.name, q.summary) for q in cat.queries()]))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from sgam_onto.diff.compare import Change, Fact, LandscapeDiff
-from sgam_onto.report.tables import backslash_escape, markdown_table
+from sgam_onto.tables import backslash_escape, markdown_table
 
 FORMATS = ("text", "md", "json")
 _TITLES = {"added": "Added", "removed": "Removed", "changed": "Changed"}

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from sgam_onto.publish.policy import CSP_META
 from sgam_onto.publish.site import relative
-from sgam_onto.report.tables import html_table
+from sgam_onto.tables import html_table
 
 NAV = (
     ("index.html", "Home"),

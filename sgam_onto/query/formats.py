@@ -1,5 +1,5 @@
 """Query results as text: SPARQL 1.1 JSON (Oxigraph's writer) and CSV for machines, table and
-Markdown for people (cells here, the layout in `sgam_onto.report.tables`)."""
+Markdown for people (cells here, the layout in `sgam_onto.tables`)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pyoxigraph as ox
 
 from sgam_onto.query.runner import Result, ResultTerm
-from sgam_onto.report.tables import csv_table, markdown_table, md_escape, text_table
+from sgam_onto.tables import csv_table, markdown_table, md_escape, text_table
 
 FORMATS = ("table", "csv", "json", "md")
 
@@ -76,7 +76,7 @@ def to_csv(result: Result) -> str:
     return csv_text(result.variables, result.rows)
 
 
-# --- For people: aligned table and GitHub Markdown (laid out by sgam_onto.report.tables) -------
+# --- For people: aligned table and GitHub Markdown (laid out by sgam_onto.tables) -----------------
 
 
 def display_text(term: ResultTerm | None, labels: Mapping[str, str]) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from sgam_onto.report.model import Cell, Report, SectionData
-from sgam_onto.report.tables import html_table
+from sgam_onto.tables import html_table
 
 STYLE = """
 body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 72rem; padding: 0 1rem;

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sgam_onto.report.model import Cell, Report, SectionData
-from sgam_onto.report.tables import markdown_table, md_escape
+from sgam_onto.tables import markdown_table, md_escape
 
 
 def render_markdown(report: Report) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sgam_onto.errors import LoadError
 from sgam_onto.io.atomic import atomic_write
-from sgam_onto.report.tables import csv_table
+from sgam_onto.tables import csv_table
 
 FORMATS = (".xlsx", ".csv")
 LISTS_SHEET = "lists"

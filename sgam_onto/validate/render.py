@@ -52,7 +52,7 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.plugins.sparql.results.jsonresults import termToJSON
 from rdflib.term import Node
 
-from sgam_onto.report.tables import backslash_escape
+from sgam_onto.tables import backslash_escape
 from sgam_onto.validate.results import (
     Location,
     ValidationOutcome,

@@ -25,7 +25,7 @@ from sgam_onto.query.formats import (
 from sgam_onto.query.labels import label_of, labels_for
 from sgam_onto.query.pyvalues import to_python
 from sgam_onto.query.runner import Result, run_query, run_stored
-from sgam_onto.report.tables import md_escape
+from sgam_onto.tables import md_escape
 from tests.report.readers import split_row, unescape
 
 ID = "https://w3id.org/sgam-onto/id/"

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from markdown_it import MarkdownIt
 
-from sgam_onto.report.tables import (
+from sgam_onto.tables import (
     aligned,
     backslash_escape,
     csv_table,
