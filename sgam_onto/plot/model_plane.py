@@ -12,15 +12,8 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from sgam_onto.plot.data import rows
-from sgam_onto.plot.plane import (
-    COL_W,
-    COMPONENT_FILL,
-    LABEL_W,
-    LEFT,
-    NOT_STATED_DOMAIN,
-    ROLE_FILL,
-    TOP,
-)
+from sgam_onto.plot.plane import COMPONENT_FILL, ROLE_FILL
+from sgam_onto.plot.plane_layout import COL_W, LABEL_W, LEFT, NOT_STATED_DOMAIN, TOP
 from sgam_onto.plot.svg import Svg, wrap
 from sgam_onto.query.api import HasStore
 

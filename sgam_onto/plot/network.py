@@ -7,6 +7,11 @@ an inner ring in the order of their parties' mean angle. High-importance items h
 red ring and red spokes; the hub's coloured ring has one segment per status the SRD gives.
 Entities an item only concerns are joined by dotted spokes; groups named as one party (e.g.
 TC 57 WG 13/WG 14) have a dashed outline.
+
+The layout is this fixed geometry rather than a force-directed one on purpose: with
+networkx's spring and ForceAtlas2 layouts the entity labels ran into each other and into
+hubs, and spring-placed hubs drifted outside the ring; the two rings keep every label
+outside the drawing and no two circles overlap, whatever the data.
 """
 
 from __future__ import annotations

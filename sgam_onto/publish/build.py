@@ -46,7 +46,7 @@ def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
     from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages, void
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.explorer import explorer_files
-    from sgam_onto.publish.favicon import favicon
+    from sgam_onto.publish.explorer_page import asset
     from sgam_onto.publish.rdfio import used_prefixes
     from sgam_onto.publish.report_hook import report_fragment
     from sgam_onto.publish.site import ID, SiteMap, kind_of
@@ -73,7 +73,7 @@ def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
     files: dict[str, bytes] = {}
 
     files["style.css"] = html.CSS.encode("utf-8")
-    files["favicon.ico"] = favicon()
+    files["favicon.ico"] = asset("favicon.ico")
     files[".htaccess"] = htaccess.htaccess(version)
     files[MARKER] = f"sgam-onto site {version}\n".encode()
 

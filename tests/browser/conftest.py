@@ -1,5 +1,6 @@
-"""Headless Chromium for the browser tests: skipped with a reason where it is missing, a
-failure in CI (where scripts/install-browser.sh must have installed it)."""
+"""The system's headless Chromium, driven by Playwright, for the browser tests: skipped with a
+reason where it is missing, a failure in CI (where scripts/install-browser.sh must have
+installed it)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser.cdp import Browser, chromium
+from tests.browser.reader import ARGS, chromium
 from tests.publish.site_fixture import published_site
 from tests.serve.server_fixture import running_server
 
@@ -23,11 +25,12 @@ def browser() -> Iterator[Browser]:
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
-    b = Browser(executable)
-    try:
-        yield b
-    finally:
-        b.close()
+    with sync_playwright() as playwright:
+        b = playwright.chromium.launch(executable_path=executable, args=ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
-from tests.browser.cdp import Browser
 from tests.browser.png import ink
+from tests.browser.reader import visit
 
 PAGES = [
     # (name, path, texts a reader must see)
@@ -37,24 +38,24 @@ PAGES = [
 def test_reader_sees_the_page(
     browser: Browser, base_url: str, shots: Path, name: str, path: str, texts: list[str]
 ) -> None:
-    visit = browser.visit(base_url + path)
+    page = visit(browser, base_url + path)
     shot = shots / f"{name}.png"
-    shot.write_bytes(visit.screenshot)
+    shot.write_bytes(page.screenshot)
     print(f"screenshot: {shot}")
     for text in texts:
-        assert text in visit.dom, text
-    assert visit.errors == []
-    share, colours = ink(visit.screenshot)
+        assert text in page.dom, text
+    assert page.errors == []
+    share, colours = ink(page.screenshot)
     assert share > 0.01 and colours > 3, f"{shot} looks blank ({share:.3f}, {colours} colours)"
 
 
 def test_the_plane_picture_shows_inside_the_index(browser: Browser, base_url: str) -> None:
-    visit = browser.visit(base_url)
-    assert '<img src="pictures/sgam-plane.svg"' in visit.dom
-    assert visit.errors == []
+    page = visit(browser, base_url)
+    assert '<img src="pictures/sgam-plane.svg"' in page.dom
+    assert page.errors == []
 
 
 def test_a_missing_resource_is_reported_as_an_error(browser: Browser, base_url: str) -> None:
     """The console check can fail: a page whose picture is missing shows an error."""
-    visit = browser.visit(base_url + "id/body/no-such-body.html")
-    assert any("404" in e for e in visit.errors)
+    page = visit(browser, base_url + "id/body/no-such-body.html")
+    assert any("404" in e for e in page.errors)

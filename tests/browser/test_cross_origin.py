@@ -17,9 +17,10 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
+from playwright.sync_api import Browser
 from rdflib import Graph
 
-from tests.browser.cdp import Browser
+from tests.browser.reader import visit
 from tests.publish.site_fixture import published_site
 from tests.serve.server_fixture import serving
 
@@ -83,14 +84,14 @@ def test_a_client_on_another_origin_queries_the_endpoint(
         page = other_origin + "cross_origin.html?" + urlencode(
             {"endpoint": endpoint.url + "sparql", "query": QUERY}
         )
-        visit = browser.visit(page, settle=6)
-    yasgui = _pre(visit.dom, "yasgui-result")
+        read = visit(browser, page, settle=6)
+    yasgui = _pre(read.dom, "yasgui-result")
     assert not yasgui.startswith(("pending", "failed")), yasgui
     assert _rows(json.loads(yasgui)) == expected
-    status, _, body = _pre(visit.dom, "direct-result").partition("\n")
+    status, _, body = _pre(read.dom, "direct-result").partition("\n")
     assert status == "200", body
     assert _rows(json.loads(body)) == expected
-    assert visit.errors == []
+    assert read.errors == []
     # The requests were preflighted (the browser may keep one answer for both: Max-Age).
     assert endpoint.stderr.count('"OPTIONS /sparql HTTP/1.1" 204') >= 1, endpoint.stderr
     assert endpoint.stderr.count('"POST /sparql HTTP/1.1" 200') == 2, endpoint.stderr

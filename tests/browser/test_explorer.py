@@ -15,12 +15,12 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import Browser
 
 from sgam_onto.publish.site import ID
 from sgam_onto.query.api import run
-from tests.browser.cdp import Browser
 from tests.browser.png import ink
-from tests.browser.tab import Tab, open_tab
+from tests.browser.reader import Tab, open_tab
 from tests.publish.site_fixture import published_site
 
 AXE = Path(__file__).parent / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -128,7 +128,7 @@ def test_clicking_a_cell_lists_its_actors_interactions_and_what_stands_behind(
     rows = [*reversed(zones), "zone not stated"]
     tab.open(base_url + "explorer.html")
     cell = f'td[data-cell="{columns.index("DER")},{rows.index("Operation")}"] a.cell'
-    tab.click(cell)
+    tab.page.click(cell)
     tab.wait("document.getElementById('details-title').textContent.includes('DER')")
     assert query(tab) == {"domain": ["DER"], "zone": ["Operation"]}
     got = shown(tab)
@@ -260,20 +260,23 @@ def test_typing_a_search_and_going_back_and_forward(
     browser: Browser, tab: Tab, base_url: str
 ) -> None:
     tab.open(base_url + "explorer.html?actor=cem")
-    tab.click("#q")
-    tab.type("61850")
-    tab.press("Enter")
+    tab.page.click("#q")
+    tab.page.keyboard.insert_text("61850")
+    tab.page.keyboard.press("Enter")
     tab.wait("location.search === '?q=61850'")
     assert "standard/iec-61850" in shown(tab)["Results"]
-    tab.click('#details-body a.sel[href="?standard=iec-61850"]')
+    tab.page.click('#details-body a.sel[href="?standard=iec-61850"]')
     tab.wait("location.search === '?standard=iec-61850'")
-    history = tab.call("Page.getNavigationHistory")
+    # The browser's own record of the tab's history (the DevTools protocol, through Playwright).
+    history = tab.page.context.new_cdp_session(tab.page).send("Page.getNavigationHistory")
     entries, at = history["entries"], history["currentIndex"]
     assert [urlsplit(e["url"]).query for e in entries[at - 2:at + 1]] == [
         "actor=cem", "q=61850", "standard=iec-61850"]
-    for index, title in ((at - 1, "Search: 61850"), (at - 2, "Actor customer energy manager"),
-                         (at - 1, "Search: 61850"), (at, "Standard IEC 61850 series")):
-        tab.call("Page.navigateToHistoryEntry", {"entryId": entries[index]["id"]})
+    for move, title in ((tab.page.go_back, "Search: 61850"),
+                        (tab.page.go_back, "Actor customer energy manager"),
+                        (tab.page.go_forward, "Search: 61850"),
+                        (tab.page.go_forward, "Standard IEC 61850 series")):
+        move()
         tab.wait(f"document.getElementById('details-title').textContent === {json.dumps(title)}")
     assert "Maintained by" in shown(tab)
 
@@ -281,18 +284,18 @@ def test_typing_a_search_and_going_back_and_forward(
 def test_the_keyboard_alone_selects_a_cell(tab: Tab, base_url: str) -> None:
     tab.open(base_url + "explorer.html")
     for _ in range(120):  # past the site's menu and the search, to a cell that holds actors
-        tab.press("Tab")
+        tab.page.keyboard.press("Tab")
         if tab.eval("document.activeElement.classList.contains('cell') && "
                     "!document.activeElement.textContent.startsWith('0 ')"):
             break
     else:
         pytest.fail("no cell of the plane is reachable with Tab")
     href = tab.eval("document.activeElement.getAttribute('href')")
-    tab.press("Enter")
+    tab.page.keyboard.press("Enter")
     tab.wait(f"location.search === {json.dumps(href)}")
     assert tab.eval("document.activeElement.id") == "details-title"
     assert tab.eval("document.getElementById('status').textContent").startswith("Cell ")
-    tab.press("Tab")  # on into the listing
+    tab.page.keyboard.press("Tab")  # on into the listing
     assert tab.eval("document.getElementById('details').contains(document.activeElement)")
 
 
@@ -332,7 +335,7 @@ def test_axe_finds_no_violation_at_levels_a_and_aa(
 ) -> None:
     with open_tab(browser, width, height, mobile) as tab:
         tab.open(base_url + "explorer.html?body=iec-tc57-wg17")
-        shot = tab.screenshot()  # the screenshot shows what the reader first sees
+        shot = tab.page.screenshot()  # the screenshot shows what the reader first sees
         (shots / f"explorer-{width}.png").write_bytes(shot)
         share, colours = ink(shot)
         assert share > 0.01 and colours > 3
