@@ -25,9 +25,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.publish.formats import HTML, RDF_FORMATS, content_type
 from sgam_onto.publish.policy import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS, CSP
+from sgam_onto.query.text_limits import check_query_text
 from sgam_onto.serve import connections, guard, protocol, sparql_page
 from sgam_onto.serve.negotiation import Offer, negotiate
 from sgam_onto.serve.worker import PoolBusy, QueryError, QueryTimeout, WorkerFailed, WorkerPool
@@ -425,17 +426,17 @@ class Handler(BaseHTTPRequestHandler):
 
     def _check_size(self, text: str, *, head: bool) -> bool:
         """The CLI's query limits, before anything parses the text: False when refused."""
-        most = limits.current().max_query_chars
+        most = settings.current().max_query_chars
         if len(text) > most:
             self._text(413, f"the query is {len(text):,} characters; the limit is {most:,}",
                        head=head)
             return False
-        depth = limits.current().max_nesting_depth
+        depth = settings.current().max_nesting_depth
         try:
             for form in (text, guard.decode_escapes(text)):  # as sent, and as parsed
-                limits.check_query_text(form, "query")
+                check_query_text(form, "query")
                 guard.check_operator_runs(form, depth)
-        except limits.LimitError as err:
+        except settings.LimitError as err:
             self._text(400, str(err), head=head)
             return False
         except guard.Refused as refusal:
