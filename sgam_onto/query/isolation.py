@@ -9,11 +9,7 @@ rows are cut at the limit, with ``truncated`` set for the caller to report.
 from __future__ import annotations
 
 import os
-import pickle
-import select
-import signal
 import threading
-import time
 from collections.abc import Callable, Iterable
 from contextlib import suppress
 from dataclasses import dataclass
@@ -22,6 +18,7 @@ from typing import Any, TypeVar
 
 import pyoxigraph as ox
 
+from sgam_onto.query.child import Child, NoAnswer, answer_with
 from sgam_onto.settings import QueryLimitError, current, raise_hint
 
 T = TypeVar("T")
@@ -69,56 +66,22 @@ def run_bounded(
     seconds = current().max_query_seconds if seconds is None else seconds
     if not isolate or not hasattr(os, "fork"):
         return _in_thread(work, seconds)
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: work, send the answer, exit without running any cleanup
-        code = 0
-        try:
-            os.close(read_fd)
-            _quiet_stderr()  # a crash message of the engine must not reach the user's terminal
-            try:
-                answer: tuple = ("ok", work())
-            except BaseException as err:  # everything goes back to the parent
-                answer = ("error", type(err).__name__, str(err))
-            try:
-                payload = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as err:
-                payload = pickle.dumps(("error", "RuntimeError", f"unpicklable result: {err}"))
-            with os.fdopen(write_fd, "wb") as out:
-                out.write(payload)
-        except BaseException:
-            code = 1
-        finally:
-            os._exit(code)
-    os.close(write_fd)
-    status: list[int] = []
+    child = Child.fork(lambda _requests, answers: answer_with(answers, work))
     try:
-        payload = _read_until(read_fd, pid, seconds, status)
-    finally:
-        os.close(read_fd)
-    try:
-        answer = pickle.loads(payload)
-    except Exception:  # the child died before it could answer
-        raise QueryLimitError(f"the query engine stopped without an answer{_why(status)}; "
+        answer = child.receive(seconds)
+    except NoAnswer as missing:
+        if missing.timed_out:
+            raise _timeout(seconds) from None
+        raise QueryLimitError(f"the query engine stopped without an answer{missing.crash}; "
                               "is the query nested very deeply?") from None
+    finally:
+        child.stop()
     if answer[0] == "error":
         _, kind, message = answer
         if kind == "MemoryError":
             raise QueryLimitError("the query ran out of memory and was stopped")
         raise _ERRORS.get(kind, RuntimeError)(message)
     return answer[1]
-
-
-def _quiet_stderr() -> None:
-    import faulthandler
-
-    faulthandler.disable()  # it writes to a descriptor of its own (pytest enables it)
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, 2)
-        os.close(devnull)
-    except OSError:
-        pass
 
 
 _ERRORS: dict[str, type[Exception]] = {
@@ -151,48 +114,6 @@ def _in_thread(work: Callable[[], T], seconds: float) -> T:
     if "error" in outcome:
         raise outcome["error"]
     return outcome["result"]
-
-
-def _why(status: list[int]) -> str:
-    if status and os.WIFSIGNALED(status[0]):
-        number = os.WTERMSIG(status[0])
-        try:
-            name = signal.Signals(number).name
-        except ValueError:
-            name = f"signal {number}"
-        return f" (it crashed: {name})"
-    return ""
-
-
-def _read_until(fd: int, pid: int, seconds: float, status: list[int]) -> bytes:
-    deadline = time.monotonic() + seconds
-    chunks: list[bytes] = []
-    try:
-        while True:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise _timeout(seconds)
-            ready, _, _ = select.select([fd], [], [], left)
-            if not ready:
-                continue
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-    finally:
-        status.extend(_reap(pid))
-
-
-def _reap(pid: int) -> list[int]:
-    """Wait for the child (killing it if it still runs); its wait status, if known."""
-    try:
-        done, code = os.waitpid(pid, os.WNOHANG)
-        if done == 0:
-            os.kill(pid, signal.SIGKILL)
-            return [os.waitpid(pid, 0)[1]]
-        return [code]
-    except ChildProcessError:
-        return []
 
 
 def _collect(run: Callable[[], Any], max_rows: int) -> Rows:

@@ -31,7 +31,7 @@ from sgam_onto.publish.policy import CORS_EXPOSED_HEADERS, CORS_REQUEST_HEADERS,
 from sgam_onto.query.text_limits import check_query_text
 from sgam_onto.serve import connections, guard, protocol, sparql_page
 from sgam_onto.serve.negotiation import Offer, negotiate
-from sgam_onto.serve.worker import PoolBusy, QueryError, QueryTimeout, WorkerFailed, WorkerPool
+from sgam_onto.serve.pool import PoolBusy, QueryError, QueryTimeout, WorkerFailed, WorkerPool
 
 MAX_BODY = 1 << 20
 HEADER_TIMEOUT = 10.0
