@@ -1,9 +1,10 @@
-"""Queries under the time and row limits: the one place a query is run in isolation.
+"""Queries under the time and row limits, as the command line runs them.
 
-Text from outside the shipped catalogue runs in a forked worker that is killed at the
-deadline; a crash there is reported, not shared. The catalogue's own queries, and queries on an
-on-disk store or a remote endpoint, run in a thread that is abandoned at the deadline. Result
-rows are cut at the limit, with ``truncated`` set for the caller to report.
+Text from outside the shipped catalogue runs in a forked child (``sgam_onto.query.child``, the
+isolation the server's workers use too) that is killed at the deadline; a crash there is
+reported, not shared. The catalogue's own queries, and queries on an on-disk store or a remote
+endpoint, run in a thread that is abandoned at the deadline. Result rows are cut at the limit,
+with ``truncated`` set for the caller to report.
 """
 
 from __future__ import annotations
