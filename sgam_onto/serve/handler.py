@@ -4,6 +4,7 @@ methods each path accepts (the server is read-only)."""
 from __future__ import annotations
 
 from http import HTTPStatus
+from urllib.parse import parse_qs, unquote, urlsplit
 
 from sgam_onto.publish.policy import CORS_REQUEST_HEADERS
 from sgam_onto.serve.endpoint import SparqlEndpoint
@@ -20,6 +21,18 @@ class Handler(SparqlEndpoint, SiteRoutes):
 
     def do_HEAD(self) -> None:
         self._route(head=True)
+
+    def _route(self, *, head: bool) -> None:
+        parts = urlsplit(self.path)
+        try:
+            path = unquote(parts.path, errors="strict")
+        except UnicodeDecodeError:
+            self._text(400, "bad path: percent-escapes that are not UTF-8", head=head)
+            return
+        if path.rstrip("/") == "/sparql":
+            self._sparql(parse_qs(parts.query, keep_blank_values=True), head=head)
+            return
+        self._site(path, head=head)
 
     def do_OPTIONS(self) -> None:
         """A CORS preflight (or a plain OPTIONS): what may be sent to this path."""

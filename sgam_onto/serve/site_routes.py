@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
 
 from sgam_onto.publish.formats import HTML, RDF_FORMATS
 from sgam_onto.serve.negotiation import Offer, negotiate
@@ -35,21 +34,10 @@ DOCUMENT_OFFERS = (Offer("html", (HTML,)), *(Offer(f.ext, f.media_types) for f i
 
 
 class SiteRoutes(Responder):
-    """GET and HEAD on the site; /sparql is handed to ``_sparql`` (the endpoint)."""
+    """GET and HEAD on the site's files and resource IRIs."""
 
-    def _sparql(self, params: dict[str, list[str]], *, head: bool) -> None:
-        raise NotImplementedError  # the SPARQL endpoint answers it
-
-    def _route(self, *, head: bool) -> None:
-        parts = urlsplit(self.path)
-        try:
-            path = unquote(parts.path, errors="strict")
-        except UnicodeDecodeError:
-            self._text(400, "bad path: percent-escapes that are not UTF-8", head=head)
-            return
-        if path.rstrip("/") == "/sparql":
-            self._sparql(parse_qs(parts.query, keep_blank_values=True), head=head)
-            return
+    def _site(self, path: str, *, head: bool) -> None:
+        """Answer for ``path`` (percent-decoded), any path but /sparql."""
         if "\x00" in path or "\\" in path or any(seg in ("..", ".") for seg in path.split("/")):
             self._text(400, "bad path", head=head)
             return
