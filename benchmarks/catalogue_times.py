@@ -42,8 +42,8 @@ def runs(catalogue) -> list[tuple[str, object, dict[str, str]]]:
 
 def timed(store, query, params: dict[str, str], repeat: int) -> tuple[float, int]:
     """Median seconds and row count; a query stopped by the time limit counts as infinite."""
-    from sgam_onto.limits import QueryLimitError
     from sgam_onto.query.runner import run_stored
+    from sgam_onto.settings import QueryLimitError
 
     try:
         rows = len(run_stored(store, query, params).rows)  # warm-up

@@ -10,7 +10,7 @@ defines it: node elements (typed or ``rdf:Description``; ``rdf:ID``, ``rdf:about
 property attributes. Other RDF/XML forms, and difference models, are refused with FILE:LINE.
 
 The expat parser reads no DTD from outside the file and expands no parameter entity; internal
-entities are sized beforehand (``sgam_onto.limits.check_rdfxml``).
+entities are sized beforehand (``sgam_onto.rdf.guard_rdfxml.check_rdfxml``).
 """
 
 from __future__ import annotations
@@ -20,10 +20,11 @@ import xml.parsers.expat as expat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.cim.ids import absolute_iri, object_iri, reference_iri
 from sgam_onto.cim.info import DM, MD, ModelHeader
 from sgam_onto.errors import LoadError
+from sgam_onto.rdf.guard_rdfxml import check_rdfxml
 from sgam_onto.rdf.parse import one_line
 
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -58,7 +59,7 @@ def read_cim_xml(data: bytes, name: str, blank_prefix: str) -> FileRead:
     """Read one CIM XML document; ``name`` is how errors name it (``FILE`` or ``ZIP!MEMBER``),
     ``blank_prefix`` keeps its blank nodes apart from other files'."""
     if b"<!DOCTYPE" in data:  # entities are sized before expat expands any
-        limits.check_rdfxml(data, Path(name))
+        check_rdfxml(data, Path(name))
     return _Reader(name, blank_prefix).read(data)
 
 
@@ -68,7 +69,7 @@ class _Reader:
     millions of elements; every other form goes through the methods."""
 
     def __init__(self, name: str, blank_prefix: str) -> None:
-        bounds = limits.current()
+        bounds = settings.current()
         self.name = name
         self.blank_prefix = blank_prefix
         self.max_depth = 2 * bounds.max_nesting_depth + 2
@@ -183,17 +184,17 @@ class _Reader:
         raise self._fail("external entities are not read (nothing outside the file is read)")
 
     def _too_deep(self) -> LoadError:
-        return limits.LimitError(
+        return settings.LimitError(
             self.name, self.parser.CurrentLineNumber, None,
             f"XML elements nested more than {self.max_depth} deep (2 x the nesting limit + 2; "
-            f"set {limits.ENV['max_nesting_depth']} to raise it)",
+            f"set {settings.ENV['max_nesting_depth']} to raise it)",
         )
 
     def _too_long(self, size: int) -> LoadError:
-        return limits.LimitError(
+        return settings.LimitError(
             self.name, self.parser.CurrentLineNumber, None,
             f"a literal of {size:,} characters; the limit is {self.max_literal:,} "
-            f"(set {limits.ENV['max_literal_chars']} to raise it)",
+            f"(set {settings.ENV['max_literal_chars']} to raise it)",
         )
 
     def _only_space(self) -> None:

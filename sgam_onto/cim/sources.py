@@ -13,8 +13,9 @@ import zipfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.errors import LoadError
+from sgam_onto.rdf.guard_size import read_bounded
 
 XML_SUFFIXES = (".xml", ".rdf")
 MAX_ZIP_NESTING = 3
@@ -37,7 +38,7 @@ def documents(paths: Sequence[Path]) -> Iterator[tuple[str, bytes]]:
             raise LoadError(path, message="is a directory, not a CIM XML file or zip")
         if not path.exists():
             raise LoadError(path, message="no such file")
-        data = limits.read_bounded(path)
+        data = read_bounded(path)
         if data[:4] == b"PK\x03\x04":
             found = list(_members(data, str(path), 1))
             if not found:
@@ -48,7 +49,7 @@ def documents(paths: Sequence[Path]) -> Iterator[tuple[str, bytes]]:
 
 
 def _members(data: bytes, name: str, depth: int) -> Iterator[tuple[str, bytes]]:
-    limit = limits.current().max_file_bytes
+    limit = settings.current().max_file_bytes
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError) as err:
@@ -61,16 +62,16 @@ def _members(data: bytes, name: str, depth: int) -> Iterator[tuple[str, bytes]]:
             if info.is_dir() or not (nested or lower.endswith(XML_SUFFIXES)):
                 continue
             if info.file_size > limit:
-                raise limits.LimitError(member, message=f"{info.file_size:,} bytes once "
+                raise settings.LimitError(member, message=f"{info.file_size:,} bytes once "
                                         f"unzipped; the limit is {limit:,} (set "
-                                        f"{limits.ENV['max_file_bytes']} to raise it)")
+                                        f"{settings.ENV['max_file_bytes']} to raise it)")
             try:
                 with archive.open(info) as handle:
                     content = handle.read(limit + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, NotImplementedError) as err:
                 raise LoadError(member, message=f"cannot be unzipped ({err})") from None
             if len(content) > limit:
-                raise limits.LimitError(member, message=f"larger than the limit of {limit:,} "
+                raise settings.LimitError(member, message=f"larger than the limit of {limit:,} "
                                         "bytes once unzipped")
             if nested:
                 if depth >= MAX_ZIP_NESTING:

@@ -48,7 +48,7 @@ def default_files() -> list[Path]:
 
 def format_file(path: Path) -> Formatted:
     """Parse a Turtle file strictly and produce its deterministic text (nothing is written)."""
-    from sgam_onto.limits import read_bounded
+    from sgam_onto.rdf.guard_size import read_bounded
 
     if path.suffix.lower() != ".ttl":
         raise LoadError(path, message="fmt rewrites Turtle (.ttl) files only")

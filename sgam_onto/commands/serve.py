@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
             tmp = Path(tempfile.mkdtemp(prefix="sgam-onto-site-"))
             stack.callback(shutil.rmtree, tmp, True)
             site = publish(tmp / "site").out
-        from sgam_onto.serve import make_server
+        from sgam_onto.serve.server import make_server
 
         try:
             server = make_server(

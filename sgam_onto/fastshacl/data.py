@@ -52,7 +52,7 @@ class FastData:
     @classmethod
     def from_files(cls, paths: Iterable[str | Path]) -> FastData:
         """Parse each file through the syntax gate (LoadError on bad input) into a new store."""
-        from sgam_onto import limits
+        from sgam_onto import settings as limits
         from sgam_onto.rdf.parse import BOM, format_for, parse_file
         from sgam_onto.stores import direct
 
@@ -126,7 +126,7 @@ class FastData:
     def _add_lines(self, path: Path) -> int:
         """An N-Triples file: the lines that need Python parsed (and judged by the gate's
         limits), the rest bulk loaded; returns the length of the longest line."""
-        from sgam_onto import limits
+        from sgam_onto.rdf import guard_statements as limits
         from sgam_onto.stores.direct import longest_line
 
         data = _read(path)

@@ -1,6 +1,7 @@
 """Rewrites of SPARQL text that keep its meaning: variables renamed, sub-SELECTs fenced.
 
-A small scanner tells code from strings, IRIs and comments, so that only code is rewritten.
+The SPARQL tokenizer (``sgam_onto.query.lexer``) tells code from strings, IRIs and comments, so
+that only code is rewritten.
 """
 
 from __future__ import annotations
@@ -8,58 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-# SPARQL 1.1 IRIREF: no brace, quote or space can be inside, so a `<` that does not start one
-# is the less-than operator
-_IRI = re.compile(r"<[^<>\"{}|^`\\\x00-\x20]*>")
-_SPECIAL = re.compile(r"[#\"'<]")
+from sgam_onto.query.lexer import code_spans
+
 _BRACE = re.compile(r"[{}]")
-_LONG_STRINGS = ('"""', "'''")
 _VARIABLE = re.compile(r"[?$](_fs\d+)(?![0-9A-Za-z_\u00B7\u00C0-\uFFFF])")
 _SELECT = re.compile(r"\s*SELECT\s+DISTINCT\b", re.IGNORECASE)
 _NO_FENCE = re.compile(r"\b(LIMIT|OFFSET|VALUES)\b", re.IGNORECASE)
 # more solutions than any evaluation can produce: a LIMIT this large drops none
 FENCE = " LIMIT 9223372036854775807 "
-
-
-def code_spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) spans of ``text`` that are code: not in a string, IRI or comment."""
-    spans, start, n = [], 0, len(text)
-    special = _SPECIAL.search(text)
-    while special is not None:
-        i, c = special.start(), special.group()
-        if c == "#":
-            end = text.find("\n", i)
-            end = n if end == -1 else end
-        elif c in "\"'":
-            end = _string_end(text, i)
-        elif (iri := _IRI.match(text, i)) is not None:
-            end = iri.end()
-        else:  # the less-than operator
-            special = _SPECIAL.search(text, i + 1)
-            continue
-        if i > start:
-            spans.append((start, i))
-        start = end
-        special = _SPECIAL.search(text, end)
-    if start < n:
-        spans.append((start, n))
-    return spans
-
-
-def _string_end(text: str, i: int) -> int:
-    long = text[i: i + 3]
-    if long in _LONG_STRINGS:
-        quote, i = long, i + 3
-    else:
-        quote, i = text[i], i + 1
-    while i < len(text):
-        if text[i] == "\\":
-            i += 2
-        elif text.startswith(quote, i):
-            return i + len(quote)
-        else:
-            i += 1
-    return len(text)
 
 
 def canonical(text: str) -> tuple[str, dict[str, str]]:

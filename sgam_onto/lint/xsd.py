@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 
 from sgam_onto.rdf.integers import compare_integer, year_cycle
+from sgam_onto.rdf.names import PN_CHARS, PN_CHARS_U
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -77,11 +78,8 @@ _RANGES: dict[str, tuple[int | None, int | None]] = {
 }
 
 # XML 1.0 name characters, for Name, NCName and NMTOKEN.
-_NAME_START = (
-    ":A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_NAME_CHAR = _NAME_START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_NAME_START = ":" + PN_CHARS_U
+_NAME_CHAR = ":." + PN_CHARS
 _NAME = re.compile(f"[{_NAME_START}][{_NAME_CHAR}]*")
 _NCNAME = re.compile(f"[{_NAME_START.replace(':', '')}][{_NAME_CHAR.replace(':', '')}]*")
 _NMTOKEN = re.compile(f"[{_NAME_CHAR}]+")

@@ -44,9 +44,9 @@ def refuse_outside_data(text: str, path: str = "<query>") -> None:
     the graphs of the store and never dereferences them. (LOAD is an update, which the query
     parser refuses.) The query length limit is checked first.
     """
-    from sgam_onto import limits
+    from sgam_onto.query.text_limits import check_query_text
 
-    limits.check_query_text(text, path)
+    check_query_text(text, path)
     for tok in tokens(text):
         if tok.is_keyword("SERVICE"):
             line = text.count("\n", 0, tok.start) + 1
@@ -60,16 +60,17 @@ def refuse_outside_data(text: str, path: str = "<query>") -> None:
 
 def prepare(text: str, path: str = "<query>") -> Prepared:
     """Parse `text` with Oxigraph; raise QuerySyntaxError naming `path` if it does not parse."""
-    from sgam_onto import limits
+    from sgam_onto.query.isolation import run_bounded
+    from sgam_onto.settings import QueryLimitError
 
     refuse_outside_data(text, path)  # before Oxigraph, which would evaluate a SERVICE call
     try:  # Oxigraph may evaluate (e.g. ORDER BY over VALUES) even here: under the time limit
-        return limits.run_bounded(lambda: _shape(text))
+        return run_bounded(lambda: _shape(text))
     except SyntaxError as err:
         raise syntax_error(path, err) from None
     except (RuntimeError, OSError, ValueError) as err:  # parsed, but the engine cannot run it
         raise LoadError(path, message=f"the query cannot be run: {err}") from None
-    except limits.QueryLimitError as err:
+    except QueryLimitError as err:
         raise LoadError(path, message=str(err)) from None
 
 

@@ -1,7 +1,9 @@
-"""A coarse SPARQL tokenizer: enough structure to find the WHERE group and ORDER BY safely.
+"""The SPARQL tokenizer: enough structure to find the WHERE group and ORDER BY safely, to count
+brackets, to check what an endpoint refuses, and to rewrite code without touching literals.
 
 It only has to tell strings, IRIs and comments apart from the braces, parentheses and keywords
-around them, so that text inside a literal or comment can never be mistaken for syntax.
+around them, so that text inside a literal or comment can never be mistaken for syntax. Every
+scan of SPARQL text in the package goes through it.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _TOKEN = re.compile(
 )
 
 QUERY_FORMS = frozenset({"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"})
+_NOT_CODE = frozenset({"comment", "string", "iri"})
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,20 @@ def tokens(text: str) -> Iterator[Token]:
         if kind in ("ws", "comment"):
             continue
         yield Token(kind, m.group(), m.start())
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of ``text`` that are code: not in a string, IRI or comment."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _TOKEN.finditer(text):
+        if m.lastgroup in _NOT_CODE:
+            if m.start() > start:
+                spans.append((start, m.start()))
+            start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
 
 
 def query_form(text: str) -> str | None:

@@ -31,7 +31,7 @@ class Result:
     variables: tuple[str, ...]
     rows: tuple[ResultRow, ...]
     query_text: str
-    truncated: bool = False  # more rows than the row limit (sgam_onto.limits); these are the first
+    truncated: bool = False  # more rows than the row limit (settings); these are the first
 
     def __iter__(self) -> Iterator[ResultRow]:
         return iter(self.rows)
@@ -54,18 +54,18 @@ def run_query(
 ) -> Result:
     """Evaluate a SELECT query; `params` are substituted as terms, never spliced into text.
 
-    The limits of ``sgam_onto.limits`` apply: no SERVICE, bounded query length, nesting and
+    The limits of ``sgam_onto.settings`` apply: no SERVICE, bounded query length, nesting and
     time, and at most the row limit of rows (``Result.truncated`` says when more were left
     out). With ``isolated`` an in-memory store is queried in a worker that is killed at the
     deadline; without it (the shipped catalogue, see ``StoredQuery.isolated``) in a thread that
     is abandoned at the deadline, as for every other kind of store.
     """
-    from sgam_onto import limits
+    from sgam_onto.query.isolation import select_rows
 
     refuse_outside_data(query_text, path)
     subs = {ox.Variable(name): term for name, term in (params or {}).items()}
     try:
-        got = limits.select_rows(
+        got = select_rows(
             lambda: store.query(query_text, substitutions=subs or None),
             isolate=isolated and isinstance(store, ox.Store),
         )

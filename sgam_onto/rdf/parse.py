@@ -13,8 +13,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.errors import LoadError
+from sgam_onto.rdf.guard_rdfxml import check_rdfxml
+from sgam_onto.rdf.guard_size import check_data_size, read_bounded
+from sgam_onto.rdf.guard_statements import check_prefixes, check_quads
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -58,7 +61,7 @@ def parse_file(
     """Parse one file strictly; any problem becomes a LoadError naming the file and position.
 
     ``base_iri`` resolves relative IRIs (e.g. a test suite's retrieval IRI); without it a
-    relative IRI is an error. The size limits of ``sgam_onto.limits`` apply.
+    relative IRI is an error. The size limits of ``sgam_onto.settings`` apply.
     """
     path = Path(path)
     fmt = format or format_for(path)
@@ -66,7 +69,7 @@ def parse_file(
         raise LoadError(path, message="is a directory, not an RDF file")
     if not path.exists():
         raise LoadError(path, message="no such file")
-    return _parse(path, fmt, limits.read_bounded(path), base_iri)
+    return _parse(path, fmt, read_bounded(path), base_iri)
 
 
 def parse_bytes(
@@ -78,7 +81,7 @@ def parse_bytes(
 ) -> ParsedFile:
     """Parse in-memory data; ``path`` is only used to name the source in errors."""
     shown = None if path is None else Path(path)
-    limits.check_data_size(data, shown)
+    check_data_size(data, shown)
     return _parse(shown, format, data, base_iri)
 
 
@@ -98,7 +101,7 @@ def _parse(
 ) -> ParsedFile:
     data = without_bom(data)
     if fmt == ox.RdfFormat.RDF_XML:  # entities and nesting are sized before the parser sees them
-        limits.check_rdfxml(data.encode("utf-8") if isinstance(data, str) else data, path)
+        check_rdfxml(data.encode("utf-8") if isinstance(data, str) else data, path)
     elif isinstance(data, bytes):  # the text formats are UTF-8 throughout, comments included
         _check_utf8(data, path)
     try:
@@ -114,11 +117,11 @@ def _parse(
     except ValueError as err:  # e.g. a format the parser refuses for this input
         raise LoadError(path, message=one_line(str(err))) from None
     except MemoryError:
-        raise limits.LimitError(path, message="not enough memory to parse this input") from None
+        raise settings.LimitError(path, message="not enough memory to parse this input") from None
     try:
-        limits.check_quads(quads, path)
-        limits.check_prefixes(parser.prefixes, path)
-    except limits.LimitError as err:
+        check_quads(quads, path)
+        check_prefixes(parser.prefixes, path)
+    except settings.LimitError as err:
         if err.line is None:
             err.line, err.column = locate_limit(data, err)
         raise
@@ -185,7 +188,7 @@ def redeclared_prefixes(text: str) -> list[tuple[int, int, str, str, str]]:
     return found
 
 
-def locate_limit(data: bytes | str, err: limits.LimitError) -> tuple[int | None, int | None]:
+def locate_limit(data: bytes | str, err: settings.LimitError) -> tuple[int | None, int | None]:
     """Where a limit found on the parsed statements is crossed in the text: the blank node
     label or the spelling the error names, else (nesting) the first bracket too deep."""
     from sgam_onto.rdf.position import deep_bracket, find_spelling
@@ -193,10 +196,10 @@ def locate_limit(data: bytes | str, err: limits.LimitError) -> tuple[int | None,
     text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
     found = None
     if err.needle:
-        label = f"_:{err.needle}" if isinstance(err, limits.NestingError) else err.needle
-        found = find_spelling(text, label, whole_name=isinstance(err, limits.NestingError))
-    if found is None and isinstance(err, limits.NestingError):
-        found = deep_bracket(text, limits.current().max_nesting_depth)
+        label = f"_:{err.needle}" if isinstance(err, settings.NestingError) else err.needle
+        found = find_spelling(text, label, whole_name=isinstance(err, settings.NestingError))
+    if found is None and isinstance(err, settings.NestingError):
+        found = deep_bracket(text, settings.current().max_nesting_depth)
     return found if found is not None else (None, None)
 
 

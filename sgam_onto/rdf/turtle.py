@@ -26,6 +26,8 @@ from decimal import Decimal, InvalidOperation
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
+from sgam_onto.rdf.names import PN_CHARS, PN_CHARS_U
+
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 RDF_TYPE = URIRef(RDF + "type")
 RDF_FIRST = URIRef(RDF + "first")
@@ -38,16 +40,10 @@ XSD_STRING = XSD + "string"
 INDENT = "    "
 LIST_LINE = 80  # longer collections get one member per line
 
-# Turtle 1.1 grammar, productions PN_CHARS_BASE .. PN_LOCAL, without the backslash escapes.
-_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_CHARS_U = _BASE + "_"
-_CHARS = _CHARS_U + "\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+# Turtle 1.1 grammar, production PN_LOCAL, without the backslash escapes.
 _PLX = "%[0-9A-Fa-f]{2}"
 _PN_LOCAL = re.compile(
-    rf"(?:[{_CHARS_U}:0-9]|{_PLX})(?:(?:[{_CHARS}.:]|{_PLX})*(?:[{_CHARS}:]|{_PLX}))?"
+    rf"(?:[{PN_CHARS_U}:0-9]|{_PLX})(?:(?:[{PN_CHARS}.:]|{_PLX})*(?:[{PN_CHARS}:]|{_PLX}))?"
 )
 _BARE = {
     XSD + "integer": re.compile(r"[+-]?[0-9]+"),

@@ -17,9 +17,9 @@ from itertools import islice
 
 import pyoxigraph as ox
 
-from sgam_onto.limits import _tsv as capped_tsv
 from sgam_onto.publish.formats import BY_EXT
 from sgam_onto.query.formats import csv_text
+from sgam_onto.query.isolation import capped_tsv
 
 RESULT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,

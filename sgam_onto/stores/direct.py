@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from sgam_onto import __version__, limits, paths
+from sgam_onto import __version__, paths
+from sgam_onto import settings as limits
 from sgam_onto.errors import LoadError
 
 DEFAULT = ox.DefaultGraph()

@@ -267,7 +267,7 @@ def _pyshacl(data: Graph, engine_shapes: Graph, shapes: Graph) -> list[Validatio
     import pyshacl
 
     from sgam_onto.errors import SgamError
-    from sgam_onto.limits import seal_rdflib
+    from sgam_onto.query.rdflib_seal import seal_rdflib
     from sgam_onto.validate.spec import as_specified
 
     seal_rdflib()  # pyshacl runs shape SPARQL on rdflib: no FROM/LOAD fetching, no SERVICE

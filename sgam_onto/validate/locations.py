@@ -19,13 +19,10 @@ from urllib.parse import urljoin
 from rdflib import URIRef
 from rdflib.namespace import RDF
 
+from sgam_onto.rdf.names import PN_CHARS, PN_CHARS_BASE
 from sgam_onto.validate.results import Location
 
-_PN_CHARS_BASE = (
-    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
-)
-_PN_CHARS = _PN_CHARS_BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_PN_CHARS_BASE, _PN_CHARS = PN_CHARS_BASE, PN_CHARS
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
 _PREFIX = rf"(?:[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)?"
 _LOCAL = (

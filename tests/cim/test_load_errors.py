@@ -10,7 +10,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.cim.load import load_cim
 from sgam_onto.cli import main
 from sgam_onto.errors import EXIT_LOAD, LoadError
@@ -161,7 +161,7 @@ def test_entity_expansion_is_sized_before_parsing(tmp_path: Path) -> None:
 </cim:Substation></rdf:RDF>
 """)
     error, _ = refused([path])
-    assert isinstance(error, limits.LimitError) and "expands to" in error.message
+    assert isinstance(error, settings.LimitError) and "expands to" in error.message
 
 
 def test_a_literal_over_the_limit(tmp_path: Path) -> None:
@@ -170,7 +170,7 @@ def test_a_literal_over_the_limit(tmp_path: Path) -> None:
 </cim:Substation>
 </rdf:RDF>
 """)
-    with limits.configured(max_literal_chars=20):
+    with settings.configured(max_literal_chars=20):
         error, _ = refused([path])
-    assert isinstance(error, limits.LimitError)
+    assert isinstance(error, settings.LimitError)
     assert (error.path, error.line) == (path, 7) and "SGAM_ONTO_MAX_LITERAL_CHARS" in str(error)

@@ -154,10 +154,10 @@ def test_user_shapes_reach_nothing_outside(
 def test_rdflib_sparql_is_sealed(canary: Canary, secret: Secret) -> None:
     from rdflib import Dataset
 
-    from sgam_onto import limits
     from sgam_onto.errors import SgamError
+    from sgam_onto.query import rdflib_seal
 
-    limits.seal_rdflib()
+    rdflib_seal.seal_rdflib()
     data = Dataset()
     assert list(data.query(f"SELECT ?o FROM <{secret.iri}> WHERE {{ ?s ?p ?o }}")) == []
     assert list(data.query(

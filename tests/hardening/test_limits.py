@@ -1,4 +1,4 @@
-"""Bounded cost: every limit of ``sgam_onto.limits`` refuses what crosses it with one clear
+"""Bounded cost: every limit of ``sgam_onto.settings`` refuses what crosses it with one clear
 line and exit code 2, accepts what stays at it, and no RecursionError, MemoryError or traceback
 reaches a user."""
 
@@ -13,8 +13,9 @@ import pyoxigraph as ox
 import pytest
 from rdflib.compare import isomorphic
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.errors import LoadError, SgamError
+from sgam_onto.query import isolation
 from sgam_onto.rdf.convert import graph_from_quads
 from sgam_onto.rdf.parse import parse_bytes, parse_file
 from tests.hardening.conftest import REPO, Run, sgam
@@ -54,22 +55,22 @@ def assert_one_line(run: Run, name: str, *words: str) -> None:
 
 
 def test_defaults_and_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert limits.current() == limits.Limits()
+    assert settings.current() == settings.Limits()
     monkeypatch.setenv("SGAM_ONTO_MAX_ROWS", "7")
     monkeypatch.setenv("SGAM_ONTO_QUERY_TIMEOUT", "2.5")
-    assert (limits.current().max_result_rows, limits.current().max_query_seconds) == (7, 2.5)
+    assert (settings.current().max_result_rows, settings.current().max_query_seconds) == (7, 2.5)
     monkeypatch.setenv("SGAM_ONTO_MAX_ROWS", "many")
     with pytest.raises(SgamError, match="SGAM_ONTO_MAX_ROWS='many': not a number"):
-        limits.current()
+        settings.current()
     monkeypatch.setenv("SGAM_ONTO_MAX_ROWS", "0")
     with pytest.raises(SgamError, match="must be positive"):
-        limits.current()
+        settings.current()
 
 
 def test_configured_restores_the_limits() -> None:
-    with limits.configured(max_nesting_depth=3) as inside:
-        assert inside.max_nesting_depth == 3 == limits.current().max_nesting_depth
-    assert limits.current().max_nesting_depth == limits.Limits().max_nesting_depth
+    with settings.configured(max_nesting_depth=3) as inside:
+        assert inside.max_nesting_depth == 3 == settings.current().max_nesting_depth
+    assert settings.current().max_nesting_depth == settings.Limits().max_nesting_depth
 
 
 # -- file size ----------------------------------------------------------------------------------
@@ -78,16 +79,17 @@ def test_configured_restores_the_limits() -> None:
 def test_file_over_the_size_limit_is_refused_before_reading(tmp_path: Path) -> None:
     path = tmp_path / "big.ttl"
     path.write_text(f"<http://example.org/s> {P} \"{'x' * 2000}\" .\n")
-    with limits.configured(max_file_bytes=1000), pytest.raises(limits.LimitError) as caught:
+    with settings.configured(max_file_bytes=1000), pytest.raises(settings.LimitError) as caught:
         parse_file(path)
     assert str(caught.value).startswith(f"{path}: file is 2.0 KiB; the limit is 1000 bytes")
     assert "SGAM_ONTO_MAX_FILE_BYTES" in str(caught.value)
-    with limits.configured(max_file_bytes=path.stat().st_size):
+    with settings.configured(max_file_bytes=path.stat().st_size):
         assert len(parse_file(path).quads) == 1  # exactly at the limit is accepted
 
 
 def test_in_memory_input_has_the_same_limit() -> None:
-    with limits.configured(max_file_bytes=10), pytest.raises(limits.LimitError, match="input is"):
+    with (settings.configured(max_file_bytes=10),
+          pytest.raises(settings.LimitError, match="input is")):
         parse_bytes(f"<http://example.org/s> {P} 1 .", TTL, "mem.ttl")
 
 
@@ -124,9 +126,9 @@ def test_a_pipe_or_device_is_not_read(tmp_path: Path) -> None:
 
 def test_literal_size_limit() -> None:
     at_limit = f"<http://example.org/s> {P} \"{'é' * 100}\" ."
-    with limits.configured(max_literal_chars=100):
+    with settings.configured(max_literal_chars=100):
         assert len(parse_bytes(at_limit, TTL).quads) == 1
-        with pytest.raises(limits.LimitError) as caught:
+        with pytest.raises(settings.LimitError) as caught:
             parse_bytes(at_limit.replace('é"', 'éé"'), TTL, "long.ttl")
     column = at_limit.index('"') + 2  # where the literal's text starts
     assert str(caught.value) == (
@@ -140,10 +142,10 @@ def test_literal_size_limit() -> None:
 
 @pytest.mark.parametrize("shape", [nested_blank_nodes, nested_collections])
 def test_nesting_at_the_limit_loads_and_one_more_is_refused(shape) -> None:
-    depth = limits.current().max_nesting_depth
+    depth = settings.current().max_nesting_depth
     parse_bytes(shape(depth), TTL)
     text = shape(depth + 1)
-    with pytest.raises(limits.LimitError) as caught:
+    with pytest.raises(settings.LimitError) as caught:
         parse_bytes(text, TTL, "deep.ttl")
     opening = [i for i, c in enumerate(text) if c in "[("][depth]  # the one bracket too many
     assert str(caught.value).startswith(
@@ -162,12 +164,12 @@ def test_a_broken_long_list_counts_as_nesting() -> None:
     rest = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#rest>"
     cells = [f"_:c{i} {first} {i} ; {rest} _:c{i + 1} ." for i in range(500)]
     text = f"<http://example.org/s> {P} _:c0 .\n" + "\n".join(cells) + f'\n_:c500 {P} "end" .\n'
-    with pytest.raises(limits.LimitError, match="nested 501 deep"):
+    with pytest.raises(settings.LimitError, match="nested 501 deep"):
         parse_bytes(text, TTL)
 
 
 def test_formatting_at_the_nesting_limit_works(tmp_path: Path) -> None:
-    depth = limits.current().max_nesting_depth
+    depth = settings.current().max_nesting_depth
     path = tmp_path / "deep.ttl"
     path.write_text(nested_blank_nodes(depth) + nested_collections(depth))
     before = graph_from_quads(parse_file(path).quads)
@@ -180,7 +182,7 @@ def test_validation_at_the_nesting_limit_works(tmp_path: Path) -> None:
     from sgam_onto.validate.engine import run_shapes
     from sgam_onto.validate.shapes import load_shapes
 
-    depth = limits.current().max_nesting_depth
+    depth = settings.current().max_nesting_depth
     data = graph_from_quads(parse_bytes(nested_blank_nodes(depth), TTL).quads)
     assert run_shapes(data, load_shapes(), native=False) == []
 
@@ -196,9 +198,9 @@ def test_very_deep_input_gives_one_line_not_a_crash(depth: int, tmp_path: Path) 
 
 
 def test_rdfxml_nesting_is_measured_before_parsing() -> None:
-    depth = limits.current().max_nesting_depth
+    depth = settings.current().max_nesting_depth
     parse_bytes(nested_xml(depth), XML)
-    with pytest.raises(limits.LimitError) as caught:
+    with pytest.raises(settings.LimitError) as caught:
         parse_bytes(nested_xml(depth + 1), XML, "deep.rdf")
     assert caught.value.line == 3
     assert "XML elements nested more than" in str(caught.value)
@@ -236,7 +238,7 @@ PROTEGE = """<?xml version="1.0"?>
 
 
 def test_billion_laughs_is_refused_without_expanding() -> None:
-    with pytest.raises(limits.LimitError) as caught:
+    with pytest.raises(settings.LimitError) as caught:
         parse_bytes(LAUGHS, XML, "laughs.rdf")
     assert "expands to" in str(caught.value) and "the limit is" in str(caught.value)
     assert caught.value.line == 2
@@ -245,13 +247,13 @@ def test_billion_laughs_is_refused_without_expanding() -> None:
 def test_many_references_to_a_small_entity_are_refused() -> None:
     declared = LAUGHS.split("<!ENTITY e")[0] + "]>" + LAUGHS.split("]>", 1)[1]
     text = declared.replace("&g;", "&d;" * 4000)  # each 78 kB, 4000 times: 312 MB
-    with pytest.raises(limits.LimitError, match="expand the document to"):
+    with pytest.raises(settings.LimitError, match="expand the document to"):
         parse_bytes(text, XML, "wide.rdf")
 
 
 def test_self_reference_is_refused() -> None:
     text = LAUGHS.replace('"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"', '"x&c;"')
-    with pytest.raises(limits.LimitError, match="refers to itself"):
+    with pytest.raises(settings.LimitError, match="refers to itself"):
         parse_bytes(text, XML, "loop.rdf")
 
 
@@ -292,7 +294,7 @@ def children() -> set[int]:
 def test_query_length_limit() -> None:
     from sgam_onto.query.engine import prepare
 
-    with limits.configured(max_query_chars=40), pytest.raises(limits.LimitError) as caught:
+    with settings.configured(max_query_chars=40), pytest.raises(settings.LimitError) as caught:
         prepare("SELECT ?s WHERE { ?s ?p ?o } # padding padding", "long.rq")
     assert str(caught.value) == (
         "long.rq: query is 46 characters; the limit is 40 "
@@ -304,7 +306,7 @@ def test_a_runaway_query_is_stopped_and_its_worker_killed() -> None:
     from sgam_onto.query.runner import run_query
 
     before = children()
-    with limits.configured(max_query_seconds=1.0), pytest.raises(limits.QueryLimitError) as err:
+    with settings.configured(max_query_seconds=1.0), pytest.raises(settings.QueryLimitError) as err:
         run_query(small_store(), RUNAWAY, path="runaway.rq")
     assert str(err.value) == (
         "the query ran longer than 1 s and was stopped (set SGAM_ONTO_QUERY_TIMEOUT to raise it)"
@@ -354,7 +356,8 @@ def test_a_catalogue_query_past_the_deadline_fails_at_the_deadline() -> None:
     slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
     query = replace(Catalogue().load("plane-axes"), text=slow)
     assert not query.isolated
-    with limits.configured(max_query_seconds=0.05), pytest.raises(limits.QueryLimitError) as err:
+    with (settings.configured(max_query_seconds=0.05),
+          pytest.raises(settings.QueryLimitError) as err):
         run_stored(small_store(50), query)
     assert "ran longer than 0.05 s" in str(err.value)
 
@@ -362,7 +365,7 @@ def test_a_catalogue_query_past_the_deadline_fails_at_the_deadline() -> None:
 def test_a_query_that_runs_away_while_being_prepared_is_stopped() -> None:
     from sgam_onto.query.engine import prepare
 
-    with limits.configured(max_query_seconds=1.0), pytest.raises(LoadError, match="ran longer"):
+    with settings.configured(max_query_seconds=1.0), pytest.raises(LoadError, match="ran longer"):
         prepare(RUNAWAY_PREPARE, "prepare.rq")
 
 
@@ -370,10 +373,10 @@ def test_rows_are_cut_at_the_limit_and_say_so() -> None:
     from sgam_onto.query.runner import run_query
 
     query = "SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s"
-    with limits.configured(max_result_rows=5):
+    with settings.configured(max_result_rows=5):
         cut = run_query(small_store(), query)
     assert len(cut.rows) == 5 and cut.truncated
-    with limits.configured(max_result_rows=200):
+    with settings.configured(max_result_rows=200):
         whole = run_query(small_store(), query)
     assert len(whole.rows) == 200 and not whole.truncated
     assert whole.rows[:5] == cut.rows
@@ -413,10 +416,10 @@ def test_cli_query_time_and_rows(tmp_path: Path) -> None:
 def test_query_nesting_is_refused_before_the_engine() -> None:
     from sgam_onto.query.engine import prepare
 
-    depth = limits.current().max_nesting_depth
+    depth = settings.current().max_nesting_depth
     prepare("SELECT * WHERE { " + "{ " * (depth - 1) + "?s ?p ?o " + "} " * (depth - 1) + "}")
     deep = "SELECT * WHERE { ?s ?p ?o FILTER(" + "(" * depth + "?o" + ")" * depth + ") }"
-    with pytest.raises(limits.LimitError) as caught:
+    with pytest.raises(settings.LimitError) as caught:
         prepare("# a comment with ((((( brackets\n" + deep, "deep.rq")
     assert str(caught.value) == (
         f"deep.rq:2: brackets nested more than {depth} deep "
@@ -428,8 +431,8 @@ def test_an_engine_crash_is_reported_not_shared() -> None:
     """Oxigraph's SPARQL parser overflows its stack on thousands of brackets; in the worker
     that kills the worker, not the command."""
     query = "SELECT * WHERE { " + "{ " * 20000 + "?s ?p ?o " + "} " * 20000 + "}"
-    with pytest.raises(limits.QueryLimitError, match=r"it crashed: SIG(SEGV|ABRT|BUS)"):
-        limits.run_bounded(lambda: list(ox.Store().query(query)))
+    with pytest.raises(settings.QueryLimitError, match=r"it crashed: SIG(SEGV|ABRT|BUS)"):
+        isolation.run_bounded(lambda: list(ox.Store().query(query)))
 
 
 AWKWARD = [
@@ -455,8 +458,8 @@ def test_rows_from_the_worker_are_the_terms_the_engine_gave() -> None:
         "SELECT ?o ?none ?t WHERE { ?s ?p ?o OPTIONAL { ?o ?p ?none } "
         "BIND(TRIPLE(?s, ?p, ?o) AS ?t) } ORDER BY STR(?o)"
     )
-    worker = limits.select_rows(lambda: store.query(query))
-    in_process = limits.select_rows(lambda: store.query(query), isolate=False)
+    worker = isolation.select_rows(lambda: store.query(query))
+    in_process = isolation.select_rows(lambda: store.query(query), isolate=False)
     assert worker.variables == in_process.variables == ("o", "none", "t")
     assert worker.rows == in_process.rows
     assert {row[0] for row in worker.rows} == {quad.object for quad in store}
@@ -477,5 +480,5 @@ def test_take_keeps_the_first_items_and_says_if_there_were_more(
             read.append(i)
             yield i
 
-    assert limits.take(items(), limit) == (list(range(kept)), more)
+    assert isolation.take(items(), limit) == (list(range(kept)), more)
     assert len(read) <= limit + 1  # a long result is not read to its end

@@ -14,8 +14,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.errors import LoadError
+from sgam_onto.rdf import guard_size
 from sgam_onto.rdf.parse import parse_bytes
 from tests.hardening.conftest import FIXTURE_ROOT, sgam
 
@@ -142,7 +143,7 @@ def test_deep_nesting_names_file_and_line(text: str, line: int, tmp_path: Path) 
 
 def test_nesting_position_in_ntriples_is_the_statement_of_the_deep_node() -> None:
     text = "\n".join(f"_:n{i} <http://e/p> _:n{i + 1} ." for i in range(1, 200))
-    with limits.configured(max_nesting_depth=50), pytest.raises(LoadError) as caught:
+    with settings.configured(max_nesting_depth=50), pytest.raises(LoadError) as caught:
         parse_bytes(text, ox.RdfFormat.N_TRIPLES, "x.nt")
     # _:n1 is written at the top; _:n52 is 51 deep, first written as the object on line 51
     assert caught.value.line == 51
@@ -174,16 +175,16 @@ def test_the_iri_limit_covers_every_position(where: str) -> None:
         "datatype": f'<http://e/s> <http://e/p> "1"^^<{long}> .',
         "graph": f"<{long}> {{ <http://e/s> <http://e/p> 1 . }}",
     }[where]
-    with limits.configured(max_iri_chars=200), pytest.raises(limits.LimitError) as caught:
+    with settings.configured(max_iri_chars=200), pytest.raises(settings.LimitError) as caught:
         parse_bytes(text, ox.RdfFormat.TRIG, "x.trig")
     assert caught.value.line == 1
-    with limits.configured(max_iri_chars=400):
+    with settings.configured(max_iri_chars=400):
         parse_bytes(text, ox.RdfFormat.TRIG, "x.trig")
 
 
 def test_a_long_literal_error_names_its_line() -> None:
     text = '<http://e/s> <http://e/p> "1" .\n<http://e/s> <http://e/p> "' + "y" * 3000 + '" .\n'
-    with limits.configured(max_literal_chars=1000), pytest.raises(limits.LimitError) as caught:
+    with settings.configured(max_literal_chars=1000), pytest.raises(settings.LimitError) as caught:
         parse_bytes(text, ox.RdfFormat.N_TRIPLES, "x.nt")
     assert caught.value.line == 2
 
@@ -229,13 +230,13 @@ def test_an_input_too_big_for_the_memory_cap_is_refused_in_one_line(
 
 
 def test_memory_estimate_only_applies_under_a_cap(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(limits, "address_space_left", lambda: None)
-    limits.check_memory(10 << 30, Path("x.nt"))  # no cap: overcommit, nothing to estimate
-    monkeypatch.setattr(limits, "address_space_left", lambda: 100 << 20)
-    with pytest.raises(limits.LimitError, match=r"needs about 640\.0 MiB"):
-        limits.check_memory(10 << 20, Path("x.nt"))
-    with limits.configured(memory_per_input_byte=8):
-        limits.check_memory(10 << 20, Path("x.nt"))
+    monkeypatch.setattr(guard_size, "address_space_left", lambda: None)
+    guard_size.check_memory(10 << 30, Path("x.nt"))  # no cap: overcommit, nothing to estimate
+    monkeypatch.setattr(guard_size, "address_space_left", lambda: 100 << 20)
+    with pytest.raises(settings.LimitError, match=r"needs about 640\.0 MiB"):
+        guard_size.check_memory(10 << 20, Path("x.nt"))
+    with settings.configured(memory_per_input_byte=8):
+        guard_size.check_memory(10 << 20, Path("x.nt"))
 
 
 # -- leniency said out loud ---------------------------------------------------------------------

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sgam_onto.limits import current
+from sgam_onto.settings import current
 from tests.serve.http import get, request, sparql_get
 from tests.serve.server_fixture import Served, serving
 from tests.serve.test_sparql import COUNT

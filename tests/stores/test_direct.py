@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from sgam_onto import limits
+from sgam_onto import settings
 from sgam_onto.errors import LoadError
 from sgam_onto.landscape import load_landscape
 from sgam_onto.rdf.parse import parse_file
@@ -67,10 +67,10 @@ def test_a_bad_file_gives_the_gate_s_error(tmp_path: Path, name: str, text: str)
 def test_the_gate_s_limits_hold(tmp_path: Path) -> None:
     path = tmp_path / "long.nt"
     path.write_text(f"<{EX}a> <{EX}p> \"{'x' * 50}\" .\n", encoding="utf-8")
-    with limits.configured(max_literal_chars=20), pytest.raises(limits.LimitError) as long:
+    with settings.configured(max_literal_chars=20), pytest.raises(settings.LimitError) as long:
         load_store(files=[path])
     assert "literal" in str(long.value) and f"{EX}p" in str(long.value)
-    with limits.configured(max_file_bytes=30), pytest.raises(limits.LimitError) as large:
+    with settings.configured(max_file_bytes=30), pytest.raises(settings.LimitError) as large:
         load_store(files=[path])
     assert str(path) in str(large.value)
 
@@ -113,7 +113,7 @@ def _same_outcome_as_the_gate(path: Path) -> None:
 def test_n_triples_in_bulk_obey_the_gate(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    with limits.configured(max_nesting_depth=4, max_iri_chars=50):
+    with settings.configured(max_nesting_depth=4, max_iri_chars=50):
         _same_outcome_as_the_gate(path)
 
 

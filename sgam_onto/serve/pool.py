@@ -1,23 +1,22 @@
-"""Query workers: separate processes holding the data, so that a runaway query can be stopped
-(the process is killed and replaced) while the server keeps answering others.
+"""Query workers for the server: children that hold the site's data, so that a runaway query
+can be stopped (its process is killed and replaced) while the server keeps answering others.
 
-Each worker is a fresh interpreter (``python -m sgam_onto.serve.worker``, so nothing of the
-caller's main module is re-imported) that loads the site's N-Triples dump and its alignment
-files into its own in-memory store; the data is read-only, and no update API is ever called
-on it. Requests and answers travel as pickled messages over two pipes.
+Each worker is a child of the package's one isolation mechanism (``sgam_onto.query.child``),
+forked with none of the server's sockets, that loads the site's N-Triples dump and its
+alignment files into its own in-memory store once and then answers query after query; the data
+is read-only, and no update API is ever called on it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import queue
-import subprocess
-import sys
 import threading
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+
+from sgam_onto.query.child import Child, NoAnswer
 
 START_TIMEOUT = 60.0
 
@@ -85,87 +84,37 @@ def _serve(inbox: Connection, outbox: Connection, data_paths: list[str]) -> None
         outbox.send(_answer(store, *message))
 
 
-@dataclass(eq=False)
-class _Worker:
-    process: subprocess.Popen
-    outbox: Connection  # to the worker
-    inbox: Connection  # from the worker
-    size: int = 0
-
-    def send(self, message: object) -> None:
-        self.outbox.send(message)
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(5)
-        self.outbox.close()
-        self.inbox.close()
-
-
 class WorkerPool:
     """A fixed number of query workers; `run` gives a query to a free one under a time limit."""
 
     def __init__(self, data_paths: list[Path], size: int = 2, timeout: float = 10.0) -> None:
         self.data_paths = [str(p) for p in data_paths]
         self.timeout = timeout
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._all: set[_Worker] = set()
+        self._idle: queue.Queue[Child] = queue.Queue()
+        self._all: set[Child] = set()
         self._lock = threading.Lock()
         self._closed = False
         started = [self._spawn() for _ in range(max(1, size))]
+        sizes = [self._ready(worker) for worker in started]
         for worker in started:
-            self._ready(worker)
             self._idle.put(worker)
-        self.triples = started[0].size
+        self.triples = sizes[0]
 
-    def _spawn(self) -> _Worker:
-        to_child_r, to_child_w = os.pipe()
-        from_child_r, from_child_w = os.pipe()
-        try:
-            process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "sgam_onto.serve.worker",
-                    str(to_child_r),
-                    str(from_child_w),
-                    *self.data_paths,
-                ],
-                pass_fds=(to_child_r, from_child_w),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                close_fds=True,
-            )
-        except BaseException:
-            for fd in (to_child_w, from_child_r):
-                os.close(fd)
-            raise
-        finally:
-            os.close(to_child_r)
-            os.close(from_child_w)
-        worker = _Worker(
-            process,
-            Connection(to_child_w, readable=False),
-            Connection(from_child_r, writable=False),
-        )
+    def _spawn(self) -> Child:
+        paths = self.data_paths
+        worker = Child.fork(lambda inbox, outbox: _serve(inbox, outbox, paths), keep_fds=False)
         with self._lock:
             self._all.add(worker)
         return worker
 
-    def _ready(self, worker: _Worker) -> None:
+    def _ready(self, worker: Child) -> int:
+        """The worker's triple count, once it has loaded the data."""
         try:
-            started = worker.inbox.poll(START_TIMEOUT)
-            message = worker.inbox.recv() if started else None
-        except (EOFError, OSError):
-            message = None
-        if message is None:
-            worker.stop()
-            raise WorkerFailed("a query worker did not start")
-        worker.size = int(message[1])
+            return int(worker.receive(START_TIMEOUT)[1])
+        except NoAnswer:
+            raise WorkerFailed("a query worker did not start") from None
 
-    def _replace(self, worker: _Worker) -> None:
+    def _replace(self, worker: Child) -> None:
         worker.stop()
         with self._lock:
             self._all.discard(worker)
@@ -185,14 +134,14 @@ class WorkerPool:
         except queue.Empty:
             raise PoolBusy("all query workers are busy; try again later") from None
         try:
-            worker.send((text, fmt, cap))
-            ready = worker.inbox.poll(self.timeout)
-            if not ready:
-                threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
-                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
-            reply = worker.inbox.recv()
-        except (EOFError, OSError) as err:
+            worker.requests.send((text, fmt, cap))
+            reply = worker.receive(self.timeout)
+        except (NoAnswer, OSError) as err:
             threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+            if isinstance(err, NoAnswer) and err.timed_out:
+                raise QueryTimeout(
+                    f"the query ran longer than {self.timeout:g} s and was stopped"
+                ) from None
             raise WorkerFailed(f"the query worker failed: {err}") from None
         self._idle.put(worker)
         if reply[0] == "error":
@@ -207,16 +156,5 @@ class WorkerPool:
             self._all.clear()
         for worker in workers:
             with contextlib.suppress(OSError):
-                worker.send(None)
+                worker.requests.send(None)
             worker.stop()
-
-
-def main(argv: list[str]) -> None:
-    """Entry point of a worker process: `INBOX_FD OUTBOX_FD DATA_PATH...`."""
-    inbox = Connection(int(argv[0]), writable=False)
-    outbox = Connection(int(argv[1]), readable=False)
-    _serve(inbox, outbox, argv[2:])
-
-
-if __name__ == "__main__":
-    main(sys.argv[1:])
