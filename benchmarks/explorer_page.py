@@ -30,9 +30,10 @@ def main() -> None:
     parser.add_argument("--site", type=Path)
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
     from sgam_onto.publish import publish
-    from tests.browser.cdp import Browser, chromium
-    from tests.browser.tab import open_tab
+    from tests.browser.reader import ARGS, chromium, open_tab
     from tests.serve.server_fixture import running_server
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -43,20 +44,21 @@ def main() -> None:
             print(f"{name:15} {len(data) / 1024:7.1f} KB  gzip {packed / 1024:6.1f} KB")
         total = sum((site / n).stat().st_size for n in FILES)
         print(f"{'total':15} {total / 1024:7.1f} KB")
-        browser = Browser(chromium())
         times, loads = [], []
-        try:
-            with running_server(site) as url:
+        with sync_playwright() as playwright, running_server(site) as url:
+            browser = playwright.chromium.launch(executable_path=chromium(), args=ARGS)
+            try:
                 for _ in range(args.repeat):
                     with open_tab(browser) as tab:
-                        tab.call("Network.setCacheDisabled", {"cacheDisabled": True})
+                        devtools = tab.page.context.new_cdp_session(tab.page)
+                        devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
                         tab.open(url + "explorer.html?domain=DER&zone=Operation")
                         times.append(tab.eval(
                             "performance.getEntriesByName('explorer-ready')[0].startTime"))
                         loads.append(tab.eval(
                             "performance.getEntriesByType('navigation')[0].loadEventEnd"))
-        finally:
-            browser.close()
+            finally:
+                browser.close()
     print(f"load event     median {statistics.median(loads):6.0f} ms")
     print(f"interactive    median {statistics.median(times):6.0f} ms "
           f"(min {min(times):.0f}, max {max(times):.0f}, n={len(times)})")
