@@ -12,8 +12,8 @@ from rdflib.namespace import RDF, RDFS
 from sgam_onto import paths
 from sgam_onto.rdf.convert import graph_from_quads
 from sgam_onto.rdf.parse import parse_file
-from tests.alignments.pinned import SEED, VOCAB, require_shared
-from tests.alignments.test_records import _shingles
+from tests.data.alignments.pinned import SEED, VOCAB, require_shared
+from tests.data.alignments.test_records import _shingles
 
 SGAM = "https://w3id.org/sgam-onto#"
 CIM100 = "http://iec.ch/TC57/CIM100#"
