@@ -15,6 +15,7 @@ NS = "https://w3id.org/sgam-onto#"
 BASE = ONTOLOGY_IRI + "/"  # where the published documents live
 ID_BASE = BASE + "id/"  # the instance data: ID_BASE + KIND/SLUG
 SHAPES_NS = BASE + "shapes#"  # the SHACL shapes (prefix sgamsh:)
+SPARQL_PREFIX = f"PREFIX sgam: <{NS}>\n"  # heads a query text that uses sgam:
 
 
 class SGAM(DefinedNamespace):

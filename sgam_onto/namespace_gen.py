@@ -89,6 +89,7 @@ def render(decl: Declared) -> str:
         'BASE = ONTOLOGY_IRI + "/"  # where the published documents live',
         'ID_BASE = BASE + "id/"  # the instance data: ID_BASE + KIND/SLUG',
         'SHAPES_NS = BASE + "shapes#"  # the SHACL shapes (prefix sgamsh:)',
+        'SPARQL_PREFIX = f"PREFIX sgam: <{NS}>\\n"  # heads a query text that uses sgam:',
         "",
         "",
         "class SGAM(DefinedNamespace):",

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from sgam_onto.namespace import SPARQL_PREFIX
 from sgam_onto.plot.data import rows
 from sgam_onto.plot.svg import Svg, num, wrap
 from sgam_onto.query.api import HasStore
@@ -135,7 +136,7 @@ def _edges(landscape: HasStore) -> list[Edge]:
 
 def _subdomain_labels(landscape: HasStore) -> dict[str, str]:
     query = (
-        "PREFIX sgam: <https://w3id.org/sgam-onto#>\n"
+        SPARQL_PREFIX +
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "SELECT ?s ?l WHERE { ?s a sgam:Subdomain ; rdfs:label ?l }"
     )

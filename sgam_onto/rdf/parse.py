@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from sgam_onto import limits
 from sgam_onto.errors import LoadError
+from sgam_onto.namespace import ONTOLOGY_IRI
 
 FORMATS: dict[str, ox.RdfFormat] = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -129,7 +130,7 @@ def _parse(
 OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 # Importing the landscape's own modules (an extension importing the domain) loses nothing:
 # they are loaded from the local files anyway.
-OWN_ONTOLOGIES = "https://w3id.org/sgam-onto"
+OWN_ONTOLOGIES = ONTOLOGY_IRI
 _PREFIX_LINE = re.compile(
     r"^[ \t]*(?:@prefix|(?i:prefix))[ \t]+([A-Za-z][\w.\-]*)?:[ \t]*<([^>\n]*)>", re.MULTILINE
 )

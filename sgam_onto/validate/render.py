@@ -17,7 +17,7 @@ JSON is one object::
           "label": "Coordination item: DER forecasts",
           "definedAt": {"file": "examples/x.ttl", "line": 12} | null,
           "location": {"file": "examples/x.ttl", "line": 14} | null,
-          "path": "<https://w3id.org/sgam-onto#party>" | null,   # SPARQL property path
+          "path": "<…/sgam-onto#party>" | null,     # SPARQL property path
           "value": {"type": "uri"|"literal"|"bnode", "value": "...",
                     "datatype": "...", "xml:lang": "..."} | null,  # SPARQL JSON term
           "severity": "violation" | "warning" | "info",
@@ -51,6 +51,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import RDF, SH, XSD
 from rdflib.term import Node
 
+from sgam_onto.namespace import SHAPES_NS
 from sgam_onto.validate.results import (
     Location,
     ValidationOutcome,
@@ -67,7 +68,7 @@ _STANDARD_PREFIXES = {
     "rdf": str(RDF),
     "sh": str(SH),
     "xsd": str(XSD),
-    "sgamsh": "https://w3id.org/sgam-onto/shapes#",
+    "sgamsh": SHAPES_NS,
 }
 
 
