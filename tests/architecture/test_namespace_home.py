@@ -19,8 +19,9 @@ OWN_IRI = re.compile(r"https://w3id\.org/sgam-onto\S*")
 
 
 def _text_files() -> list[Path]:
+    """The package's own files: not byte code, not the data a wheel copies in (_resources)."""
     return [p for p in sorted(PACKAGE.rglob("*")) if p.is_file() and p != HOME
-            and "__pycache__" not in p.parts]
+            and not {"__pycache__", "_resources"} & set(p.parts)]
 
 
 def _docstrings(tree: ast.AST) -> set[int]:
