@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from sgam_onto import paths
+from sgam_onto.errors import SgamError
 from sgam_onto.io.atomic import atomic_write
 from sgam_onto.rdf.parse import parse_file
 
@@ -51,15 +52,16 @@ def _kind(types: set[str]) -> str:
 def declared(files: Iterable[Path]) -> Declared:
     """The ontology IRI, its namespace and every term of it typed in ``files``.
 
-    Other ``owl:Ontology`` headers name a namespace too (the alignments' target vocabularies
-    are records, not ontologies); exactly one ontology must.
+    The alignments' records of target vocabularies name a namespace too; only the one on an
+    ``owl:Ontology`` counts, and exactly one must be there.
     """
     quads = [q for f in files for q in parse_file(f).quads]
     ontologies = {q.subject for q in quads if q.predicate == _RDF_TYPE and q.object == _ONTOLOGY}
     headers = {(q.subject.value, q.object.value) for q in quads
                if q.predicate == _PREFERRED_NAMESPACE and q.subject in ontologies}
     if len(headers) != 1:
-        raise ValueError(f"expected one vann:preferredNamespaceUri, found {sorted(headers)}")
+        raise SgamError(f"expected one owl:Ontology with vann:preferredNamespaceUri in "
+                        f"{paths.DOMAIN_MODULE} and its modules, found {sorted(headers)}")
     ontology, namespace = headers.pop()
     types: dict[str, set[str]] = {}
     for q in quads:
@@ -113,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
     """Regenerate the module; with ``--check`` only say whether it is up to date."""
     argv = sys.argv[1:] if argv is None else argv
     onto = paths.ontology_dir()
-    text = render(declared([*paths.landscape_files(onto), *paths.alignment_files(onto)]))
+    try:
+        text = render(declared([*paths.landscape_files(onto), *paths.alignment_files(onto)]))
+    except SgamError as err:
+        print(f"sgam_onto.namespace_gen: {err}", file=sys.stderr)
+        return err.exit_code
     if "--check" in argv:
         current = TARGET.read_text(encoding="utf-8") if TARGET.exists() else ""
         if current != text:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from rdflib import URIRef
 
+from sgam_onto.errors import SgamError
 from sgam_onto.namespace_gen import declared, render
 
 HEADER = """@prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -62,5 +63,5 @@ def test_two_ontologies_naming_a_namespace_are_refused(ontology: Path, tmp_path:
                       '<https://example.org/b> a <http://www.w3.org/2002/07/owl#Ontology> ;\n'
                       '    vann:preferredNamespaceUri "https://example.org/b#" .\n',
                       encoding="utf-8")
-    with pytest.raises(ValueError, match="one vann:preferredNamespaceUri"):
+    with pytest.raises(SgamError, match="one owl:Ontology with vann:preferredNamespaceUri"):
         declared([ontology, second])
