@@ -18,14 +18,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from sgam_onto import __version__, paths
+from sgam_onto import namespace as sgam_ns
 from sgam_onto.cim.load import cim_quads, is_cim_xml
+from sgam_onto.namespace import NS as SGAM
 from sgam_onto.rdf.convert import add_quads, store_from_graph
 from sgam_onto.rdf.parse import parse_file
 
-SGAM = "https://w3id.org/sgam-onto#"
 # From this many triples on, the loaded graph is moved out of the collector's reach (gc.freeze)
 FREEZE_TRIPLES = 100_000
-ONTOLOGY_IRI = URIRef("https://w3id.org/sgam-onto")
+ONTOLOGY_IRI = URIRef(sgam_ns.ONTOLOGY_IRI)
 
 
 @dataclass

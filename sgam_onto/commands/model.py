@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from sgam_onto.commands import add_threshold_argument, threshold_of
+from sgam_onto.namespace import SPARQL_PREFIX
 
 # Kept here (not imported) so that building the parser for --help loads no RDF library.
 FORMATS = ("md", "json", "html")
@@ -73,7 +74,7 @@ def summarise(files: list[Path], fmt: str, threshold_kv: int | None) -> str:
 
 def default_threshold(store: object) -> float:
     """The default voltage threshold recorded in the placement rules, in kV."""
-    query = ("PREFIX sgam: <https://w3id.org/sgam-onto#> "
+    query = (SPARQL_PREFIX +
              "SELECT ?kv WHERE { ?t a sgam:VoltageThreshold ; sgam:kilovolts ?kv }")
     found = [float(row[0].value) for row in store.query(query)]  # type: ignore[attr-defined]
     return found[0] if found else float("nan")

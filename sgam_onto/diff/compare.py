@@ -16,8 +16,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF
 from rdflib.term import Node
 
 from sgam_onto.landscape import SGAM, label_of, local_name
+from sgam_onto.namespace import ID_BASE
 
-ID_BASE = "https://w3id.org/sgam-onto/id/"
 PARTY = URIRef(SGAM + "party")
 NUMBER = URIRef(SGAM + "number")
 # How a reviewer calls a resource of each kind; other kinds read as their slug.

@@ -12,8 +12,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from sgam_onto.errors import SgamError
+from sgam_onto.namespace import NS as SGAM
 
-SGAM = "https://w3id.org/sgam-onto#"
 VANN = "http://purl.org/vocab/vann/"
 
 MAPPING = URIRef(SGAM + "Mapping")

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 
 from sgam_onto.errors import SgamError
 from sgam_onto.export.mappings import MappingRecord
+from sgam_onto.namespace import BASE, ID_BASE, ONTOLOGY_IRI
+from sgam_onto.namespace import NS as SGAM
 
-SGAM = "https://w3id.org/sgam-onto#"
-ID_BASE = "https://w3id.org/sgam-onto/id/"
 MANUAL_CURATION = "semapv:ManualMappingCuration"
 COLUMNS = (
     "subject_id",
@@ -47,9 +47,9 @@ BASE_PREFIXES = {
 }
 # SSSOM wants the sources as CURIEs (EntityReference); the ontology IRI needs its own prefix.
 W3ID = ("w3id", "https://w3id.org/")
-SUBJECT_SOURCE = "https://w3id.org/sgam-onto"
+SUBJECT_SOURCE = ONTOLOGY_IRI
 MAPPING_SET_PATH = "mappings/sgam-onto.sssom.tsv"  # where publish puts it, so its id resolves
-MAPPING_SET_ID = "https://w3id.org/sgam-onto/" + MAPPING_SET_PATH
+MAPPING_SET_ID = BASE + MAPPING_SET_PATH
 CODES_COMMENT = (
     "ENTSO-E role codes that the alignments give as skos:notation (typed sgam:EntsoeRoleCode) "
     "have no IRI and are not rows of this set; they are recorded in ontology/alignments/"
@@ -88,7 +88,7 @@ def mapping_set_metadata(version: str) -> dict[str, str]:
         "sgam-onto knowledge graph of IEC SRD 63268:2020 to external vocabularies, each with "
         "a justification in the project's words (comment) and a confidence.",
         "license": "https://www.apache.org/licenses/LICENSE-2.0",
-        "mapping_provider": "https://w3id.org/sgam-onto",
+        "mapping_provider": ONTOLOGY_IRI,
         "subject_source": f"{W3ID[0]}:{SUBJECT_SOURCE[len(W3ID[1]):]}",
         "comment": CODES_COMMENT,
     }

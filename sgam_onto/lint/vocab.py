@@ -33,9 +33,9 @@ from rdflib.namespace import (
     DefinedNamespace,
 )
 
-SGAM = "https://w3id.org/sgam-onto#"
-SGAMSH = "https://w3id.org/sgam-onto/shapes#"
-ONTOLOGY = "https://w3id.org/sgam-onto"
+from sgam_onto.namespace import NS as SGAM
+from sgam_onto.namespace import ONTOLOGY_IRI as ONTOLOGY  # noqa: F401 (lint.rules reads it here)
+from sgam_onto.namespace import SHAPES_NS as SGAMSH
 
 CLASS_TYPES = frozenset({OWL.Class, RDFS.Class, RDFS.Datatype, SH.NodeShape})
 PROPERTY_TYPES = frozenset({

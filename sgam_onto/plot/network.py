@@ -20,6 +20,7 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 
+from sgam_onto.namespace import SPARQL_PREFIX
 from sgam_onto.plot.data import rows, select
 from sgam_onto.plot.svg import Svg, num
 from sgam_onto.query.api import HasStore
@@ -51,7 +52,7 @@ HUB_R = 14.0
 def _statuses(landscape: HasStore) -> list[str]:
     found = select(
         landscape,
-        "PREFIX sgam: <https://w3id.org/sgam-onto#>\n"
+        SPARQL_PREFIX +
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "SELECT ?label ?order WHERE { ?s a sgam:CoordinationStatus ; rdfs:label ?label ; "
         "sgam:order ?order } ORDER BY ?order ?label",

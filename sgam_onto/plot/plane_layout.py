@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from sgam_onto.namespace import SPARQL_PREFIX
 from sgam_onto.plot.data import rows
 from sgam_onto.query.api import HasStore
 
@@ -108,7 +109,7 @@ def _edges(landscape: HasStore) -> list[Edge]:
 
 def _subdomain_labels(landscape: HasStore) -> dict[str, str]:
     query = (
-        "PREFIX sgam: <https://w3id.org/sgam-onto#>\n"
+        SPARQL_PREFIX +
         "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
         "SELECT ?s ?l WHERE { ?s a sgam:Subdomain ; rdfs:label ?l }"
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from sgam_onto.namespace import SPARQL_PREFIX
 from sgam_onto.plot.data import rows, select
 from sgam_onto.plot.svg import Svg, wrap
 from sgam_onto.query.api import HasStore
@@ -26,7 +27,7 @@ MARK = "#1f5fbf"
 def _columns(landscape: HasStore) -> list[dict[str, str]]:
     return select(
         landscape,
-        "PREFIX sgam: <https://w3id.org/sgam-onto#>\n"
+        SPARQL_PREFIX +
         "SELECT ?context ?key ?header ?n WHERE { ?context sgam:columnKey ?key ; "
         "sgam:table1Header ?header ; sgam:table1Column ?n } ORDER BY ?n",
     )
@@ -35,7 +36,7 @@ def _columns(landscape: HasStore) -> list[dict[str, str]]:
 def _row_entities(landscape: HasStore) -> dict[str, str]:
     found = select(
         landscape,
-        "PREFIX sgam: <https://w3id.org/sgam-onto#>\n"
+        SPARQL_PREFIX +
         "SELECT ?label ?entity WHERE { ?row a sgam:SummaryTableRow ; sgam:rowLabel ?label ; "
         "sgam:entity ?entity } ORDER BY ?label ?entity",
     )

@@ -38,12 +38,19 @@ class BuildInfo:
 
 def build_files(landscape=None, lang: str = "en") -> dict[str, bytes]:
     """Every file of the site, by site path; pages name resources in `lang` where they can."""
+    # Sibling modules by their full names: naming the package here would import it back.
+    import sgam_onto.publish.dataset as dataset
+    import sgam_onto.publish.home as home
+    import sgam_onto.publish.htaccess as htaccess
+    import sgam_onto.publish.html as html
+    import sgam_onto.publish.ontodoc as ontodoc
+    import sgam_onto.publish.pages as pages
+    import sgam_onto.publish.void as void
     from sgam_onto import paths
     from sgam_onto.export.mappings import mapping_records, vocabulary_prefixes
     from sgam_onto.export.sssom import MAPPING_SET_PATH, render_sssom
     from sgam_onto.landscape import counts, load_landscape
     from sgam_onto.plot import render
-    from sgam_onto.publish import dataset, home, htaccess, html, ontodoc, pages, void
     from sgam_onto.publish.dataset import FORMATS, Dump
     from sgam_onto.publish.explorer import explorer_files
     from sgam_onto.publish.explorer_page import asset

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rdflib import Graph
 from rdflib.namespace import OWL, RDF, RDFS, XSD
 
-from sgam_onto.publish import rdfio
+from sgam_onto.publish.rdfio import jsonld, ntriples, rdfxml, used_prefixes
 from sgam_onto.publish.site import VOCAB
 from sgam_onto.rdf.turtle import serialize_turtle
 
@@ -39,13 +39,13 @@ class Dump:
 def serialise(graph: Graph, prefixes: Mapping[str, str], ext: str) -> bytes:
     """The graph in the format of extension `ext`, deterministically."""
     if ext == "ttl":
-        return serialize_turtle(graph, rdfio.used_prefixes(graph, prefixes)).encode("utf-8")
+        return serialize_turtle(graph, used_prefixes(graph, prefixes)).encode("utf-8")
     if ext == "nt":
-        return rdfio.ntriples(graph).encode("utf-8")
+        return ntriples(graph).encode("utf-8")
     if ext == "jsonld":
-        return rdfio.jsonld(graph, prefixes).encode("utf-8")
+        return jsonld(graph, prefixes).encode("utf-8")
     if ext == "rdf":
-        return rdfio.rdfxml(graph, prefixes).encode("utf-8")
+        return rdfxml(graph, prefixes).encode("utf-8")
     raise ValueError(ext)
 
 

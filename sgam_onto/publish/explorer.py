@@ -15,6 +15,7 @@ from typing import Any
 
 from rdflib import URIRef
 
+from sgam_onto.namespace import SPARQL_PREFIX
 from sgam_onto.plot.data import select
 from sgam_onto.publish.site import ID, SiteMap, kind_of
 from sgam_onto.query.api import HasStore, run_stored_rows
@@ -29,7 +30,7 @@ SEARCHED_KINDS = ("actor", "body", "group", "standard", "document", "context", "
                   "coordination", "term")
 
 # Short forms that search finds a resource by; labels come from the site map.
-_NAMES = """PREFIX sgam: <https://w3id.org/sgam-onto#>
+_NAMES = SPARQL_PREFIX + """\
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 SELECT ?s ?name ?denotes WHERE {
   { ?s skos:altLabel ?n } UNION { ?s sgam:designation ?n } UNION { ?s skos:notation ?n }
@@ -40,7 +41,7 @@ SELECT ?s ?name ?denotes WHERE {
 }"""
 
 # What each discrepancy is about (the `discrepancies` query names no resource).
-_ABOUT = """PREFIX sgam: <https://w3id.org/sgam-onto#>
+_ABOUT = SPARQL_PREFIX + """\
 SELECT ?d ?topic ?about WHERE {
   ?d a sgam:Discrepancy ; sgam:topic ?t ; sgam:about ?about . BIND(STR(?t) AS ?topic)
 }"""

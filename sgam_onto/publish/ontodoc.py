@@ -12,6 +12,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from sgam_onto.namespace import ONTOLOGY_IRI
 from sgam_onto.publish.html import esc, link, page
 from sgam_onto.publish.pages import facts_table
 from sgam_onto.publish.site import ONTOLOGY, VOCAB, SiteMap, local_name
@@ -169,7 +170,7 @@ def ontology_page(site: SiteMap, version: str) -> bytes:
             s
             for s in site.core.subjects(RDF.type, None)
             if isinstance(s, URIRef)
-            and not str(s).startswith("https://w3id.org/sgam-onto")
+            and not str(s).startswith(ONTOLOGY_IRI)
             and set(site.core.objects(s, RDF.type))
             & {OWL.Class, OWL.ObjectProperty, OWL.AnnotationProperty, OWL.DatatypeProperty}
         },

@@ -10,12 +10,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
+from sgam_onto.namespace import NS as SGAM
 from sgam_onto.publish.formats import RDF_FORMATS
 from sgam_onto.publish.html import esc, link, page, table
 from sgam_onto.publish.site import BASE, ID, SiteMap, kind_of, relative
 from sgam_onto.publish.terms import term_html
 
-SGAM = "https://w3id.org/sgam-onto#"
 SOURCE = URIRef(SGAM + "source")
 BASIS = URIRef(SGAM + "basis")
 PART_OF = URIRef(SGAM + "partOfLocation")

@@ -2,7 +2,7 @@
 
 Paths mirror the IRIs: ``https://w3id.org/sgam-onto/id/body/iec-tc57-wg17`` is documented by
 ``id/body/iec-tc57-wg17.html`` (+ ``.ttl``, ``.jsonld``). The hash namespace
-``https://w3id.org/sgam-onto#`` is one document, ``ontology.html``, with an anchor per term;
+(``sgam:``) is one document, ``ontology.html``, with an anchor per term;
 individuals of that namespace (SKOS concepts and schemes) also get a page of their own under
 ``concept/``. Every link inside the site is relative, so the site can be hosted under any path.
 """
@@ -16,11 +16,10 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from sgam_onto.landscape import label_of
-
-BASE = "https://w3id.org/sgam-onto/"
-ONTOLOGY = "https://w3id.org/sgam-onto"
-VOCAB = "https://w3id.org/sgam-onto#"
-ID = BASE + "id/"
+from sgam_onto.namespace import BASE
+from sgam_onto.namespace import ID_BASE as ID
+from sgam_onto.namespace import NS as VOCAB
+from sgam_onto.namespace import ONTOLOGY_IRI as ONTOLOGY
 
 SCHEMA_TYPES = frozenset(
     {

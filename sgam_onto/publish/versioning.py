@@ -11,10 +11,11 @@ from rdflib.namespace import OWL
 
 from sgam_onto.errors import SgamError
 from sgam_onto.lint.locate import Locator
+from sgam_onto.namespace import ONTOLOGY_IRI
 from sgam_onto.rdf.convert import add_quads
 from sgam_onto.rdf.parse import parse_file
 
-ONTOLOGY = URIRef("https://w3id.org/sgam-onto")
+ONTOLOGY = URIRef(ONTOLOGY_IRI)
 
 
 def version_iri(version: str) -> URIRef:

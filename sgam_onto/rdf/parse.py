@@ -15,6 +15,7 @@ import pyoxigraph as ox
 
 from sgam_onto import settings
 from sgam_onto.errors import LoadError
+from sgam_onto.namespace import ONTOLOGY_IRI
 from sgam_onto.rdf.guard_rdfxml import check_rdfxml
 from sgam_onto.rdf.guard_size import check_data_size, read_bounded
 from sgam_onto.rdf.guard_statements import check_prefixes, check_quads
@@ -132,7 +133,7 @@ def _parse(
 OWL_IMPORTS = "http://www.w3.org/2002/07/owl#imports"
 # Importing the landscape's own modules (an extension importing the domain) loses nothing:
 # they are loaded from the local files anyway.
-OWN_ONTOLOGIES = "https://w3id.org/sgam-onto"
+OWN_ONTOLOGIES = ONTOLOGY_IRI
 _PREFIX_LINE = re.compile(
     r"^[ \t]*(?:@prefix|(?i:prefix))[ \t]+([A-Za-z][\w.\-]*)?:[ \t]*<([^>\n]*)>", re.MULTILINE
 )

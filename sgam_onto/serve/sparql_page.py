@@ -8,10 +8,11 @@ from __future__ import annotations
 import json
 from urllib.parse import quote
 
+from sgam_onto.namespace import BASE, ID_BASE, NS, SPARQL_PREFIX
 from sgam_onto.publish.formats import RDF_FORMATS
 from sgam_onto.publish.html import esc, page, table
 
-DEFAULT_QUERY = """PREFIX sgam: <https://w3id.org/sgam-onto#>
+DEFAULT_QUERY = SPARQL_PREFIX + """\
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?item ?label WHERE {
   ?item a sgam:CoordinationItem ; rdfs:label ?label .
@@ -63,10 +64,10 @@ def query_page(catalogue: list, version: str, limits: str) -> bytes:
 
 def _local_href(iri: str) -> str:
     """Landscape IRIs link to this server's copy of their document; others stay absolute."""
-    if iri.startswith("https://w3id.org/sgam-onto#"):
+    if iri.startswith(NS):
         return "ontology.html#" + iri.split("#", 1)[1]
-    if iri.startswith("https://w3id.org/sgam-onto/id/"):
-        return iri[len("https://w3id.org/sgam-onto/") :]
+    if iri.startswith(ID_BASE):
+        return iri[len(BASE) :]
     return iri
 
 

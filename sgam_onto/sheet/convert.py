@@ -14,11 +14,11 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from sgam_onto.errors import LoadError
+from sgam_onto.namespace import NS as SGAM
 from sgam_onto.sheet.files import Sheet, read_table, write_table
 from sgam_onto.sheet.kinds import IRI_COLUMN, Kind, kinds
 from sgam_onto.sheet.table import Cell, CellError, choices, expand, from_rows, to_rows
 
-SGAM = "https://w3id.org/sgam-onto#"
 # What the column paths of kinds.toml may use, whatever the data files declare.
 STANDARD_PREFIXES = {
     "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "skos": str(SKOS),

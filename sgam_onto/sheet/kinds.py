@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from sgam_onto.namespace import ID_BASE
+
 KINDS_FILE = Path(__file__).with_name("kinds.toml")
-ID_BASE = "https://w3id.org/sgam-onto/id/"
 IRI_COLUMN = "@id"
 
 

@@ -7,7 +7,8 @@ from typing import Any, Protocol
 
 import pyoxigraph as ox
 
-ONTOLOGY_IRI = "https://w3id.org/sgam-onto"
+from sgam_onto.namespace import ONTOLOGY_IRI
+
 # Graphs written while a load is in progress; a crashed load leaves one behind, the next removes it.
 STAGING_PREFIX = "urn:sgam-onto:staging:"
 DEFAULT_GRAPH_NAME = "default"  # --graph default: the store's own default graph, no dataset

@@ -24,9 +24,9 @@ import pyoxigraph as ox
 from sgam_onto import __version__, paths
 from sgam_onto import settings as limits
 from sgam_onto.errors import LoadError
+from sgam_onto.namespace import ONTOLOGY_IRI as ONTOLOGY
 
 DEFAULT = ox.DefaultGraph()
-ONTOLOGY = "https://w3id.org/sgam-onto"
 OWL = "http://www.w3.org/2002/07/owl#"
 
 

@@ -37,6 +37,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
+from sgam_onto import namespace as sgam_ns
 from sgam_onto.validate.native import NATIVE
 from sgam_onto.validate.results import (
     FIX_HINT,
@@ -47,7 +48,7 @@ from sgam_onto.validate.results import (
 )
 from sgam_onto.validate.shapes import without_shapes
 
-ONTOLOGY_IRI = URIRef("https://w3id.org/sgam-onto")
+ONTOLOGY_IRI = URIRef(sgam_ns.ONTOLOGY_IRI)
 _ENGINE_SHAPES: weakref.WeakKeyDictionary[Graph, tuple[Graph, list[URIRef]]] = (
     weakref.WeakKeyDictionary()
 )

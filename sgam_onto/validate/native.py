@@ -17,10 +17,10 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
+from sgam_onto.namespace import NS as SGAM
 from sgam_onto.validate.results import ValidationResult, english
 from sgam_onto.validate.shapes import SGAMSH
 
-SGAM = "https://w3id.org/sgam-onto#"
 VOCABULARY_SHAPE = URIRef(SGAMSH + "Resource-vocabulary")
 ACYCLIC_SHAPE = URIRef(SGAMSH + "StandardsBody-parentBody-acyclic")
 PARENT_BODY = URIRef(SGAM + "parentBody")

@@ -17,7 +17,7 @@ JSON is one object::
           "label": "Coordination item: DER forecasts",
           "definedAt": {"file": "examples/x.ttl", "line": 12} | null,
           "location": {"file": "examples/x.ttl", "line": 14} | null,
-          "path": "<https://w3id.org/sgam-onto#party>" | null,   # SPARQL property path
+          "path": "<…/sgam-onto#party>" | null,     # SPARQL property path
           "value": {"type": "uri"|"literal"|"bnode", "value": "...",
                     "datatype": "...", "xml:lang": "..."} | null,  # SPARQL JSON term
           "severity": "violation" | "warning" | "info",
@@ -52,6 +52,7 @@ from rdflib.namespace import RDF, SH, XSD
 from rdflib.plugins.sparql.results.jsonresults import termToJSON
 from rdflib.term import Node
 
+from sgam_onto.namespace import SHAPES_NS
 from sgam_onto.tables import backslash_escape
 from sgam_onto.validate.results import (
     Location,
@@ -69,7 +70,7 @@ _STANDARD_PREFIXES = {
     "rdf": str(RDF),
     "sh": str(SH),
     "xsd": str(XSD),
-    "sgamsh": "https://w3id.org/sgam-onto/shapes#",
+    "sgamsh": SHAPES_NS,
 }
 
 

@@ -16,6 +16,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from sgam_onto.namespace import SHAPES_NS as SGAMSH
 from sgam_onto.validate.shacl_paths import Path as ShaclPath
 from sgam_onto.validate.shacl_paths import read_path, write_path
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from sgam_onto.lint.findings import Finding
     from sgam_onto.validate.locations import FileIndex
 
-SGAMSH = "https://w3id.org/sgam-onto/shapes#"
 FIX_HINT = URIRef(SGAMSH + "fixHint")
 SEVERITY_ORDER = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 SEVERITY_NAME = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}

@@ -15,8 +15,8 @@ from rdflib.term import Node
 
 from sgam_onto import paths
 from sgam_onto.errors import LoadError
+from sgam_onto.namespace import SHAPES_NS as SGAMSH  # noqa: F401 (native reads it here)
 
-SGAMSH = "https://w3id.org/sgam-onto/shapes#"
 _CACHE: dict[tuple, Graph] = {}
 
 

@@ -16,8 +16,8 @@ import pyoxigraph as ox
 import pytest
 
 from sgam_onto.cim.load import CIM16, CIM100, is_cim_xml, load_cim
-from tests.alignments.pinned import IEEE13, require_shared
 from tests.cim.conftest import Export
+from tests.data.alignments.pinned import IEEE13, require_shared
 
 RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 MD = "http://iec.ch/TC57/61970-552/ModelDescription/1#"

@@ -20,8 +20,8 @@ from sgam_onto.cim.load import load_cim
 from sgam_onto.landscape import load_landscape
 from sgam_onto.query.api import run_stored_rows
 from sgam_onto.query.catalogue import Catalogue
-from tests.alignments.pinned import IEEE13, VOCAB, require_shared
 from tests.cim.conftest import CGMES_VERSIONS, NETWORKS
+from tests.data.alignments.pinned import IEEE13, VOCAB, require_shared
 
 SGAM = "https://w3id.org/sgam-onto#"
 ACTOR = "https://w3id.org/sgam-onto/id/actor/"

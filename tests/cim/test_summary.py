@@ -19,7 +19,7 @@ from sgam_onto.cli import main
 from sgam_onto.landscape import load_landscape
 from sgam_onto.query.api import run_stored_rows
 from sgam_onto.query.catalogue import Catalogue
-from tests.alignments.pinned import IEEE13, require_shared
+from tests.data.alignments.pinned import IEEE13, require_shared
 
 SGAM = "https://w3id.org/sgam-onto#"
 ACTOR = "https://w3id.org/sgam-onto/id/actor/"

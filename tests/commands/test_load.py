@@ -151,7 +151,7 @@ def test_virtuoso_credentials_from_environment_or_netrc(
 def test_cim_xml_files_load_through_the_cim_loader(tmp_path: Path) -> None:
     """A CIM model (here the pinned CIMHub feeder) gets its objects' urn:uuid IRIs in lower
     case, as the CIM loader writes them, with every triple pyoxigraph reads from the file."""
-    from tests.alignments.pinned import IEEE13, require_shared
+    from tests.data.alignments.pinned import IEEE13, require_shared
 
     require_shared()
     store_dir = tmp_path / "store"

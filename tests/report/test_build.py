@@ -79,7 +79,7 @@ def test_each_section_names_a_command_that_gives_its_rows(report):
 
 
 def test_table_1_in_the_report_is_the_srd_table(report, srd_text):
-    from tests.ontology import srd_tables
+    from tests.data.ontology import srd_tables
 
     header, rows = markdown_tables(render_markdown(report))["table-1"]
     assert header[0] == "entity"

@@ -16,7 +16,7 @@ from sgam_onto.rdf.parse import parse_bytes, parse_file
 from sgam_onto.validate import validate_files, validate_graph, validate_landscape
 from sgam_onto.validate.api import validate_data
 from sgam_onto.validate.results import read_results
-from tests.shapes.conftest import result_keys, subjects
+from tests.data.shapes.conftest import result_keys, subjects
 from tests.validate.conftest import EXAMPLES
 
 SGAMSH = "https://w3id.org/sgam-onto/shapes#"

@@ -14,7 +14,7 @@ from rdflib import Graph
 from sgam_onto.rdf.convert import graph_from_quads
 from sgam_onto.rdf.parse import parse_bytes
 from sgam_onto.validate.engine import run_shapes
-from tests.shapes.conftest import result_keys
+from tests.data.shapes.conftest import result_keys
 
 PREFIXES = """
 PREFIX ex: <https://example.org/>

@@ -19,7 +19,7 @@ from sgam_onto.validate.api import validate_data
 from sgam_onto.validate.engine import run_shapes
 from sgam_onto.validate.native import NATIVE
 from sgam_onto.validate.shapes import load_shapes
-from tests.shapes.conftest import result_keys
+from tests.data.shapes.conftest import result_keys
 
 ROOT = Path(__file__).resolve().parents[2]
 

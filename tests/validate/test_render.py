@@ -11,7 +11,7 @@ from sgam_onto.rdf.convert import graph_from_quads
 from sgam_onto.rdf.parse import parse_bytes
 from sgam_onto.validate import FORMATS, render
 from sgam_onto.validate.results import read_results
-from tests.shapes.conftest import result_keys
+from tests.data.shapes.conftest import result_keys
 from tests.validate.conftest import ROOT
 
 BAD = "examples/invalid-contribution.ttl"

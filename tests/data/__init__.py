@@ -1,0 +1,1 @@
+"""Tests of the data folders: ontology/, shapes/, the alignments and the stored queries."""
