@@ -8,14 +8,13 @@ import io
 import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
 from sgam_onto.publish.formats import HTML, content_type
 from sgam_onto.publish.policy import CORS_EXPOSED_HEADERS, CSP
 from sgam_onto.serve import connections
-
-if TYPE_CHECKING:
-    from sgam_onto.serve.server import SiteServer
+from sgam_onto.serve.pool import WorkerPool
 
 WRITE_TIMEOUT = 60.0
 CSP_TYPES = (HTML, "image/svg+xml")
@@ -25,10 +24,25 @@ def log_line(client_address: tuple, message: str) -> None:
     sys.stderr.write(f"{client_address[0]} {message}\n")
 
 
+class Served(Protocol):
+    """What a handler reads from the server that owns it (serve/server.py's SiteServer):
+    named here so that the handlers do not import the server that imports them."""
+
+    site: Path
+    pool: WorkerPool
+    max_rows: int
+    version: str
+    catalogue: list
+    quiet: bool
+    header_timeout: float
+    body_timeout: float
+    server_address: tuple
+
+
 class Responder(BaseHTTPRequestHandler):
     """A request handler with the server's deadlines, headers and plain-text errors."""
 
-    server: SiteServer
+    server: Served  # type: ignore[assignment]
     server_version = "sgam-onto"
     protocol_version = "HTTP/1.1"
     # Headers and body go out in two writes; with Nagle on, the body waits ~40 ms for an ACK.
