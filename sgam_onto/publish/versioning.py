@@ -10,7 +10,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
 from sgam_onto.errors import SgamError
-from sgam_onto.lint.locate import Locator
+from sgam_onto.rdf.locate import Locator
 from sgam_onto.rdf.convert import add_quads
 from sgam_onto.rdf.parse import parse_file
 

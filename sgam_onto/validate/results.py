@@ -16,12 +16,12 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
+from sgam_onto.rdf.locate import FileIndex, Location, display_path
 from sgam_onto.validate.shacl_paths import Path as ShaclPath
 from sgam_onto.validate.shacl_paths import read_path, write_path
 
 if TYPE_CHECKING:
     from sgam_onto.lint.findings import Finding
-    from sgam_onto.validate.locations import FileIndex
 
 SGAMSH = "https://w3id.org/sgam-onto/shapes#"
 FIX_HINT = URIRef(SGAMSH + "fixHint")
@@ -29,17 +29,6 @@ SEVERITY_ORDER = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 SEVERITY_NAME = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 ResultKey = tuple[Node, "ShaclPath | None", URIRef, URIRef, Node]
-
-
-@dataclass(frozen=True)
-class Location:
-    """A place in a Turtle file: where a subject (or one of its statements) is written."""
-
-    path: Path
-    line: int
-
-    def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +64,11 @@ class ValidationResult:
 
 @dataclass
 class ValidationOutcome:
-    """The results of validating a graph, and what is needed to report them."""
+    """The results of validating a graph, and what is needed to report them.
+
+    A plain value: where the focus nodes are written (``index``) is read from the files by
+    whoever builds the outcome (``sgam_onto.validate.pipeline``), not by the outcome itself.
+    """
 
     results: list[ValidationResult]
     files: list[Path] = field(default_factory=list)
@@ -85,7 +78,7 @@ class ValidationOutcome:
     triples: int = 0
     seconds: float = 0.0
     lint: list[Finding] = field(default_factory=list)  # what SHACL cannot see (sgam_onto.lint)
-    _index: FileIndex | None = field(default=None, repr=False, compare=False)
+    index: FileIndex = field(default_factory=FileIndex, repr=False, compare=False)
 
     def count(self, severity: URIRef) -> int:
         return sum(1 for r in self.results if r.severity == severity)
@@ -121,18 +114,11 @@ class ValidationOutcome:
         return f"{', '.join(parts)} in {plural(self.resources, 'resource')}"
 
     def location(self, node: Node, predicate: Node | None = None) -> Location | None:
-        """Where ``node`` (or its ``predicate`` statement) is written, input files first.
-
-        The Turtle files are scanned for positions on the first call only.
-        """
-        if self._index is None:
-            from sgam_onto.validate.locations import index_files
-
-            self._index = index_files(self.files)
+        """Where ``node`` (or its ``predicate`` statement) is written, input files first."""
         found: list[Location] = []
         if predicate is not None:
-            found = self._index.statements.get((node, predicate), [])  # type: ignore[index]
-        found = found or self._index.subjects.get(node, [])  # type: ignore[arg-type]
+            found = self.index.statements.get((node, predicate), [])  # type: ignore[index]
+        found = found or self.index.subjects.get(node, [])  # type: ignore[arg-type]
         if not found:
             return None
         inputs = {_resolved(p) for p in self.inputs}
@@ -254,14 +240,6 @@ def local_name(node: Node) -> str:
         if separator in text:
             text = text.rsplit(separator, 1)[1] or text
     return text
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it lies below it, so output stays short."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
 
 
 def _resolved(path: Path) -> Path:
