@@ -16,7 +16,7 @@ def pyshacl_results(data: Graph, shapes: Graph) -> list[ValidationResult]:
     """pyshacl's results for ``data`` against ``shapes``; neither graph is changed."""
     from sgam_onto.validate.engine import run_shapes
 
-    return run_shapes(data, _copy(shapes), native=False)
+    return run_shapes(data, _copy(shapes))
 
 
 def _copy(graph: Graph) -> Graph:

@@ -10,8 +10,8 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
 from sgam_onto.errors import SgamError
-from sgam_onto.rdf.locate import Locator
 from sgam_onto.rdf.convert import add_quads
+from sgam_onto.rdf.locate import Locator
 from sgam_onto.rdf.parse import parse_file
 
 ONTOLOGY = URIRef("https://w3id.org/sgam-onto")

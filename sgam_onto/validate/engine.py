@@ -14,9 +14,6 @@ Settings, and why:
   data graph handed over as a Graph.
 * ``allow_warnings=False``: the report is standard SHACL; severities are counted here.
 
-Shapes with a native equivalent (see ``native``) are taken out of pyshacl's shapes graph and
-computed directly, unless ``native=False``.
-
 Validating only some focus nodes does not use pyshacl's ``focus_nodes`` option: pyshacl 0.40
 applies that filter to nested shapes too (sh:not, sh:or, sh:node... evaluated on a value that
 is not itself a chosen focus node are skipped), which changes results. Instead the Core
@@ -31,26 +28,14 @@ import logging
 import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 
 from rdflib import Graph, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from sgam_onto.validate.native import NATIVE
-from sgam_onto.validate.results import (
-    FIX_HINT,
-    ValidationResult,
-    english,
-    read_results,
-    sort_results,
-)
-from sgam_onto.validate.shapes import without_shapes
+from sgam_onto.validate.results import ValidationResult, read_results, sort_results
 
 ONTOLOGY_IRI = URIRef("https://w3id.org/sgam-onto")
-_ENGINE_SHAPES: weakref.WeakKeyDictionary[Graph, tuple[Graph, list[URIRef]]] = (
-    weakref.WeakKeyDictionary()
-)
 
 
 def merged_copy(*graphs: Graph | None) -> Graph:
@@ -89,20 +74,16 @@ def run_shapes(
     shapes: Graph,
     *,
     focus_nodes: Iterable[Node] | None = None,
-    native: bool = True,
 ) -> list[ValidationResult]:
     """Validate ``data`` (which pyshacl may use in place) against ``shapes``."""
     focus = None if focus_nodes is None else set(focus_nodes)
     if focus is not None and not focus:
         return []
-    engine_shapes, native_shapes = _split(shapes, native)
     if focus is None:
-        results = _pyshacl(data, engine_shapes, shapes)
+        results = _pyshacl(data, shapes, shapes)
     else:
-        with focus_shapes(engine_shapes, data, focus) as focused:
+        with focus_shapes(shapes, data, focus) as focused:
             results = _pyshacl(data, focused, shapes)
-    for shape in native_shapes:
-        results += [_with_hint(r, shapes) for r in NATIVE[shape](data, shapes, focus)]
     if focus is not None:
         results = [r for r in results if r.focus in focus]
     return sort_results(results)
@@ -251,18 +232,6 @@ def _is_shape(shapes: Graph, node) -> bool:
     return (node, RDF.type, SH.NodeShape) in shapes or (node, RDF.type, SH.PropertyShape) in shapes
 
 
-def _split(shapes: Graph, native: bool) -> tuple[Graph, list[URIRef]]:
-    """The shapes pyshacl runs, and the shapes computed natively instead."""
-    if not native:
-        return shapes, []
-    cached = _ENGINE_SHAPES.get(shapes)
-    if cached is None:
-        present = [shape for shape in NATIVE if (shape, None, None) in shapes]
-        engine_shapes = without_shapes(shapes, present) if present else shapes
-        cached = _ENGINE_SHAPES[shapes] = (engine_shapes, present)
-    return cached
-
-
 def _pyshacl(data: Graph, engine_shapes: Graph, shapes: Graph) -> list[ValidationResult]:
     import pyshacl
 
@@ -308,6 +277,3 @@ def needs_advanced(shapes: Graph) -> bool:
         (None, predicate, None) in shapes for predicate in (SH.target, SH.rule)
     ) or (None, RDF.type, SH.SPARQLFunction) in shapes
 
-
-def _with_hint(result: ValidationResult, shapes: Graph) -> ValidationResult:
-    return replace(result, hint=english(shapes.objects(result.source_shape, FIX_HINT)))

@@ -264,6 +264,7 @@ __all__ = [
     "Location",
     "ValidationOutcome",
     "ValidationResult",
+    "display_path",
     "english",
     "read_results",
     "report_graph",
