@@ -21,8 +21,8 @@ from rdflib.term import Node
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.jobs import Job, ShapeJobs
 from sgam_onto.fastshacl.model import ShapesGraph, Unsupported
+from sgam_onto.validate.pyshacl_fixes import as_specified
 from sgam_onto.validate.results import ValidationResult, sort_results
-from sgam_onto.validate.spec import as_specified
 
 
 @dataclass

@@ -17,6 +17,7 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from sgam_onto.rdf.locate import FileIndex, Location, display_path
+from sgam_onto.validate.pyshacl_fixes import capped
 from sgam_onto.validate.shacl_paths import Path as ShaclPath
 from sgam_onto.validate.shacl_paths import read_path, write_path
 
@@ -182,27 +183,6 @@ def read_results(report: Graph, shapes: Graph | None = None) -> list[ValidationR
             )
         )
     return sort_results(results)
-
-
-MAX_MESSAGE = 2000  # characters: far above any message a shape's author writes
-SHORT_LIST = 10  # members pyshacl's own sh:in message may list
-
-
-def capped(message: str, component: Node | None, shape: Node | None,
-           shapes: Graph | None) -> str:
-    """A result message of readable size. pyshacl's own message for sh:in lists every
-    member (62 KB for a list of 3,000); for a long list it names the count instead. Any
-    other message longer than ``MAX_MESSAGE`` is cut."""
-    if (component == SH.InConstraintComponent and " not in list " in message
-            and shapes is not None and shape is not None):
-        head = shapes.value(shape, SH["in"])
-        count = 0 if head is None else sum(1 for _ in shapes.items(head))
-        if count > SHORT_LIST:
-            value = message.split(" not in list ", 1)[0]
-            return f"{value[:120]} is not one of the {count:,} values sh:in allows"
-    if len(message) <= MAX_MESSAGE:
-        return message
-    return message[: MAX_MESSAGE - 1] + "…"
 
 
 def sort_results(results: Iterable[ValidationResult]) -> list[ValidationResult]:

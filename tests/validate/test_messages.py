@@ -7,7 +7,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from sgam_onto.validate.engine import run_shapes
-from sgam_onto.validate.results import MAX_MESSAGE, capped
+from sgam_onto.validate.pyshacl_fixes import MAX_MESSAGE, capped
 from tests.fastshacl.test_large_in import MEMBERS, data, shapes_with_in
 
 
