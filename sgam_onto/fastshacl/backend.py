@@ -17,7 +17,7 @@ from rdflib.namespace import RDFS
 
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.run import validate
-from sgam_onto.validate.engines import Validated
+from sgam_onto.validate.results import Validated
 
 if TYPE_CHECKING:
     from rdflib import Graph

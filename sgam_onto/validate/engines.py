@@ -10,25 +10,13 @@ validation runs.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from rdflib import Graph
 from rdflib.term import Node
 
-from sgam_onto.validate.results import ValidationResult
-
-
-@dataclass
-class Validated:
-    """What an engine gives back for files it read itself: the results, the labels of their
-    focus nodes, the prefixes the files declared and the number of triples validated."""
-
-    results: list[ValidationResult]
-    labels: dict[Node, str] = field(default_factory=dict)
-    prefixes: dict[str, str] = field(default_factory=dict)
-    triples: int = 0
+from sgam_onto.validate.results import Validated, ValidationResult
 
 
 class Engine(Protocol):

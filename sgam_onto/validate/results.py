@@ -131,6 +131,17 @@ class ValidationOutcome:
         return report_graph(self.results, self.prefixes)
 
 
+@dataclass
+class Validated:
+    """What an engine gives back for files it read itself: the results, the labels of their
+    focus nodes, the prefixes the files declared and the number of triples validated."""
+
+    results: list[ValidationResult]
+    labels: dict[Node, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)
+    triples: int = 0
+
+
 def report_graph(
     results: Iterable[ValidationResult], prefixes: dict[str, str] | None = None
 ) -> Graph:
@@ -242,6 +253,7 @@ def _term_key(node: Node | None) -> tuple:
 __all__ = [
     "FIX_HINT",
     "Location",
+    "Validated",
     "ValidationOutcome",
     "ValidationResult",
     "display_path",
