@@ -108,9 +108,8 @@ def shacl_step(ctx: CheckContext) -> StepResult:
     """SHACL: the landscape (and any extra files) against shapes/*.ttl."""
     from sgam_onto.validate import render, validate_landscape
 
-    if ctx.engine == "fast":
-        from sgam_onto.fastshacl.cli import validate_landscape_fast as validate_landscape
-    outcome = validate_landscape(ctx.require_landscape(), inputs=ctx.extra_files)
+    outcome = validate_landscape(ctx.require_landscape(), inputs=ctx.extra_files,
+                                 engine=ctx.engine)
     details = [] if outcome.conforms() else render(outcome, "text").splitlines()
     summary = f"{outcome.summary()} ({outcome.seconds:.2f} s)"
     return StepResult(outcome.conforms(), summary, details)

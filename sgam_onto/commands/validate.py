@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
 
     outcome = validate_files(
         args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None,
-        lint=not args.no_lint, engine=args.engine,
+        lint=not args.no_lint, engine=args.engine, locate=args.format != "turtle",
     )
     sys.stdout.write(render(outcome, args.format, strict=args.strict))
     if args.format in ("json", "turtle"):  # keep stdout machine-readable; summary to stderr
@@ -70,5 +70,5 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="leave out the lint of the files (see `sgam-onto lint`), which otherwise "
         "joins the report and fails validation like a violation",
     )
-    add_engine_argument(parser, default="pyshacl")
+    add_engine_argument(parser, default="fast")
     parser.set_defaults(func=run)

@@ -11,7 +11,7 @@ strict parser and typed literals are stored so that their lexical forms survive 
 """
 
 from sgam_onto.fastshacl.data import FastData
-from sgam_onto.fastshacl.engine import FastOutcome, validate
 from sgam_onto.fastshacl.model import Unsupported
+from sgam_onto.fastshacl.run import FastOutcome, validate
 
 __all__ = ["FastData", "FastOutcome", "Unsupported", "validate"]

@@ -11,10 +11,8 @@ Components that test one value node at a time (class, datatype, nodeKind, in, ra
 pattern, languageIn, node/not/and/or/xone) are grouped: one scan of the value nodes computes a
 boolean per component, and Python reads which of them failed.
 
-Where the store's functions and pyshacl's could disagree (a regular expression on text that is
-not printable ASCII, a comparison that is not between plain integers or decimals), the
-expression calls a Python function (``custom_functions``) that applies pyshacl's rule to the
-rdflib form of the value, so the results stay identical.
+This module walks the shapes (nesting, targets, sh:sparql, prefixes); the components are
+compiled by ``value_checks`` (one value node at a time) and ``focus_checks`` (per focus node).
 """
 
 from __future__ import annotations
@@ -22,89 +20,23 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, XSD
+from rdflib.namespace import OWL, RDF, RDFS, SH
 from rdflib.term import Node
 
-from sgam_onto.fastshacl.data import FS, ILL_TYPED, SIDE_GRAPH
-from sgam_onto.fastshacl.literals import compile_pattern, in_range, matches, well_typed
+from sgam_onto.fastshacl.checks import CompiledShape, FocusCheck, SparqlCheck, ValueCheck, integer
+from sgam_onto.fastshacl.data import FS
+from sgam_onto.fastshacl.focus_checks import FocusChecks
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
 from sgam_onto.fastshacl.sparql_text import fence_distinct_subqueries
-from sgam_onto.fastshacl.terms import SURROGATE, Encoder, from_rdflib, to_rdflib
+from sgam_onto.fastshacl.terms import Encoder, from_rdflib, to_rdflib
+from sgam_onto.fastshacl.value_checks import FALSE, NODE_KINDS, RANGES, TRUE, ValueChecks
 from sgam_onto.validate.shacl_paths import path_text
 
-IN_GRAPH = ox.NamedNode(FS + "in")  # the members of each sh:in list, one subject per list
-IN_MEMBER = ox.NamedNode(FS + "member")
 
-TRUE = ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean)))
-FALSE = ox.Literal("false", datatype=ox.NamedNode(str(XSD.boolean)))
-_PRINTABLE = '"^[ -~]*$"'
-_NATIVE_NUMBERS = (XSD.integer, XSD.decimal)
-_RANGES = {
-    SH.minInclusive: (">=", SH.MinInclusiveConstraintComponent),
-    SH.minExclusive: (">", SH.MinExclusiveConstraintComponent),
-    SH.maxInclusive: ("<=", SH.MaxInclusiveConstraintComponent),
-    SH.maxExclusive: ("<", SH.MaxExclusiveConstraintComponent),
-}
-_NODE_KINDS = {
-    SH.IRI: "isIRI({v})",
-    SH.BlankNode: "isBlank({v})",
-    SH.Literal: "isLiteral({v})",
-    SH.BlankNodeOrIRI: "(isIRI({v}) || isBlank({v}))",
-    SH.BlankNodeOrLiteral: "(isBlank({v}) || isLiteral({v}))",
-    SH.IRIOrLiteral: "(isIRI({v}) || isLiteral({v}))",
-}
-MAX_DISTINCT = 4  # counts up to this are written as distinct-value joins
-
-
-@dataclass
-class ValueCheck:
-    """A component that fails per value node: ``ok(v)`` is a SPARQL boolean that never errs."""
-
-    component: URIRef
-    ok: Callable[[str], str]
-
-
-@dataclass
-class FocusCheck:
-    """A component whose violations are the solutions of ``pattern(x)``.
-
-    ``pattern`` returns the group pattern text and the names of the variables that hold the
-    value, the result path and a key that tells results with equal values apart (or None).
-    """
-
-    component: URIRef
-    pattern: Callable[[str], tuple[str, str | None, str | None, str | None]]
-    binds_focus: bool = False  # the pattern starts with the shape's own value pattern
-    # every solution of the pattern binds the focus node through a triple of the data, so the
-    # pattern may be evaluated without the focus nodes and its solutions filtered after
-    anchored: bool = False
-    # the pattern with the focus nodes inside (``grouped(focus)``), where that form is faster
-    grouped: Callable[[str], str] | None = None
-    # violated exactly when ``absent(x)`` has no solution (sh:minCount)
-    absent: Callable[[str], str] | None = None
-
-
-@dataclass
-class SparqlCheck:
-    """An sh:sparql constraint, run as written with $this bound to each focus node."""
-
-    constraint: Node
-    query: str
-
-
-@dataclass
-class CompiledShape:
-    shape: Shape
-    value_checks: list[ValueCheck] = field(default_factory=list)
-    focus_checks: list[FocusCheck] = field(default_factory=list)
-    sparql_checks: list[SparqlCheck] = field(default_factory=list)
-
-
-class Compiler:
+class Compiler(ValueChecks, FocusChecks):
     """Turns shapes into SPARQL text for one store (class closures are read from it)."""
 
     def __init__(self, shapes: ShapesGraph, store: ox.Store, encoder: Encoder) -> None:
@@ -235,11 +167,11 @@ class Compiler:
             out.value_checks.append(self._datatype(shape.values(SH.datatype)))
         if SH.nodeKind in p:
             kind = shape.one(SH.nodeKind)
-            if kind not in _NODE_KINDS:
+            if kind not in NODE_KINDS:
                 raise Unsupported(f"unknown sh:nodeKind {kind}")
             out.value_checks.append(ValueCheck(
-                SH.NodeKindConstraintComponent, lambda v, t=_NODE_KINDS[kind]: t.format(v=v)))
-        for parameter, (operator, component) in _RANGES.items():
+                SH.NodeKindConstraintComponent, lambda v, t=NODE_KINDS[kind]: t.format(v=v)))
+        for parameter, (operator, component) in RANGES.items():
             for bound in shape.values(parameter):
                 out.value_checks.append(self._range(bound, operator, component))
         for bound in shape.values(SH.minLength):
@@ -281,14 +213,14 @@ class Compiler:
     def _focus_components(self, shape: Shape, out: CompiledShape) -> None:
         p = shape.params
         for bound in shape.values(SH.minCount):
-            n = _integer(bound)
+            n = integer(bound)
             if n > 0:
                 out.focus_checks.append(FocusCheck(SH.MinCountConstraintComponent, lambda x, n=n: (
                     f"FILTER NOT EXISTS {{ {self.distinct(shape, x, n, None)} }}", None, None,
                     None), absent=lambda x, n=n: self.distinct(shape, x, n, None)))
         anchored = shape.path is not None and never_empty(shape.path)
         for bound in shape.values(SH.maxCount):
-            n = _integer(bound)
+            n = integer(bound)
             out.focus_checks.append(FocusCheck(SH.MaxCountConstraintComponent, lambda x, n=n: (
                 self._more_than(shape, x, n, None), None, None, None), anchored=anchored))
         for value in shape.values(SH.hasValue):
@@ -308,279 +240,6 @@ class Compiler:
         closed = shape.one(SH.closed)
         if isinstance(closed, Literal) and closed.value is True:
             out.focus_checks.append(self._closed(shape))
-
-    # ------------------------------------------------------------------ value checks
-
-    def _class(self, cls: Node) -> ValueCheck:
-        listed = ", ".join(self.subclasses(cls).split(" "))
-
-        def ok(v: str) -> str:
-            # the value's types, filtered: the store plans this far better than a VALUES join
-            t = self.var()
-            return f"EXISTS {{ {v} <{RDF.type}> {t} FILTER({t} IN ({listed})) }}"
-
-        return ValueCheck(SH.ClassConstraintComponent, ok)
-
-    def _datatype(self, datatypes: list[Node]) -> ValueCheck:
-        if len(datatypes) != 1:
-            raise Unsupported("a shape with several sh:datatype values")
-        datatype = datatypes[0]
-        if datatype == RDFS.Literal:
-            return ValueCheck(SH.DatatypeConstraintComponent, lambda v: f"isLiteral({v})")
-        if datatype == RDFS.Datatype:
-            return ValueCheck(SH.DatatypeConstraintComponent, lambda v: (
-                f"(isLiteral({v}) && LANG({v}) = \"\" && DATATYPE({v}) != <{XSD.string}>)"))
-        if datatype == XSD.string:
-            return ValueCheck(SH.DatatypeConstraintComponent, lambda v: (
-                f"(isLiteral({v}) && DATATYPE({v}) = <{XSD.string}>)"))
-        if datatype == RDF.langString:
-            return ValueCheck(SH.DatatypeConstraintComponent, lambda v: (
-                f"(isLiteral({v}) && LANG({v}) != \"\")"))
-        if not isinstance(datatype, URIRef):
-            raise Unsupported("sh:datatype must be an IRI")
-        return ValueCheck(SH.DatatypeConstraintComponent, lambda v: (
-            f"(isLiteral({v}) && DATATYPE({v}) IN (<{datatype}>, <{SURROGATE}{datatype}>)"
-            f" && NOT EXISTS {{ GRAPH <{SIDE_GRAPH.value}> {{ ?_any <{ILL_TYPED.value}> {v} }} }})"
-        ))
-
-    def _range(self, bound: Node, operator: str, component: URIRef) -> ValueCheck:
-        if not isinstance(bound, Literal):
-            raise Unsupported("a range bound must be a literal")
-        name = self.function("range", lambda value: in_range(value, bound, operator),
-                             (str(bound), str(bound.datatype), bound.language, operator))
-        if bound.datatype not in _NATIVE_NUMBERS or not well_typed(bound):
-            return ValueCheck(component, lambda v: f"COALESCE(<{name[1:-1]}>({v}), false)")
-        text = str(from_rdflib(bound))  # a value in an expression, not a stored term
-        return ValueCheck(component, lambda v: (
-            f"COALESCE(IF(isNumeric({v}) && DATATYPE({v}) IN (<{XSD.integer}>, <{XSD.decimal}>),"
-            f" {v} {operator} {text}, <{name[1:-1]}>({v})), false)"))
-
-    def _length(self, bound: Node, operator: str, component: URIRef) -> ValueCheck:
-        n = _integer(bound)
-        if operator == ">=" and n == 0:
-            return ValueCheck(component, lambda v: "true")
-        return ValueCheck(component, lambda v: (
-            f"(!isBlank({v}) && STRLEN(STR({v})) {operator} {n})"))
-
-    def _pattern(self, pattern: Node, flags: Node | None) -> ValueCheck:
-        text, flag_text = str(pattern), "" if flags is None else str(flags)
-        compiled = compile_pattern(text, flag_text)
-        name = self.function("pattern", lambda value: matches(value, compiled), (text, flag_text))
-        call = f"<{name[1:-1]}>"
-        if not self._store_agrees(text, flag_text):
-            return ValueCheck(SH.PatternConstraintComponent,
-                              lambda v: f"COALESCE({call}({v}), false)")
-        native = "i" if "i" in flag_text.lower() else ""
-        literal = _string(text)
-        return ValueCheck(SH.PatternConstraintComponent, lambda v: (
-            f"COALESCE(!isBlank({v}) && IF(REGEX(STR({v}), {_PRINTABLE}),"
-            f" REGEX(STR({v}), {literal}, \"{native}\"), {call}({v})), false)"))
-
-    def _store_agrees(self, pattern: str, flags: str) -> bool:
-        """Whether the store's REGEX means what Python's re means for printable ASCII text."""
-        if set(flags.lower()) - {"i", "m"} or not _portable(pattern):
-            return False
-        try:
-            rows = list(self.store.query(
-                f"SELECT (REGEX(\"a\", {_string(pattern)}) AS ?r) WHERE {{}}"))
-        except (SyntaxError, OSError, ValueError):
-            return False
-        return bool(rows) and rows[0]["r"] is not None
-
-    def _in(self, head: Node) -> ValueCheck:
-        """sh:in as an index lookup: the members are stored in a graph of their own, so that
-        membership costs one lookup however long the list (a chain of sameTerm tests took
-        the store tens of seconds on a list of thousands). Stored terms are encoded like the
-        data, so membership is term identity, as sh:in wants."""
-        members = []
-        for member in self.shapes.items(head):
-            if isinstance(member, BNode):
-                raise Unsupported("a blank node as a constant cannot be written in SPARQL")
-            members.append(self.encoder.term(from_rdflib(member)))
-        if not members:
-            return ValueCheck(SH.InConstraintComponent, lambda v: "false")
-        listed = ox.NamedNode(f"{FS}in/{next(self._fresh)}")
-        self.store.bulk_extend(ox.Quad(listed, IN_MEMBER, m, IN_GRAPH) for m in members)
-        lookup = f"<{listed.value}> <{IN_MEMBER.value}>"
-        return ValueCheck(SH.InConstraintComponent,
-                          lambda v: f"EXISTS {{ GRAPH <{IN_GRAPH.value}> {{ {lookup} {v} }} }}")
-
-    def _language_in(self, head: Node) -> ValueCheck:
-        wanted = sorted({str(t).lower() for t in self.shapes.items(head)})
-        if "*" in wanted:
-            return ValueCheck(SH.LanguageInConstraintComponent,
-                              lambda v: f"(isLiteral({v}) && LANG({v}) != \"\")")
-        listed = ", ".join(_string(t) for t in wanted) or '""'
-        return ValueCheck(SH.LanguageInConstraintComponent, lambda v: (
-            f"(isLiteral({v}) && LANG({v}) != \"\" && (LCASE(LANG({v})) IN ({listed}) || "
-            f"LCASE(STRBEFORE(CONCAT(LANG({v}), \"-\"), \"-\")) IN ({listed})))"))
-
-    def _logical(self, head: Node, component: URIRef, joiner: str) -> ValueCheck:
-        members = self.shapes.items(head)
-        empty = "true" if joiner == " && " else "false"
-        return ValueCheck(component, lambda v: "(" + joiner.join(
-            [self.conforms(s, v) for s in members] or [empty]) + ")")
-
-    # ------------------------------------------------------------------ focus checks
-
-    def _more_than(self, shape: Shape, x: str, n: int, condition: Callable[[str], str] | None
-                   ) -> str:
-        if n + 1 <= MAX_DISTINCT:  # a join, not FILTER EXISTS: the store plans joins far better
-            return self.distinct(shape, x, n + 1, condition)
-        if shape.path is None:
-            raise Unsupported("large counts on a node shape")
-        where, v = self.value_nodes(shape, x)
-        if condition is not None:
-            where += f" FILTER({condition(v)})"
-        # HAVING is evaluated before the projection: it must repeat the aggregate, not name it
-        return (f"{{ SELECT {x} WHERE {{ {where} }} GROUP BY {x}"
-                f" HAVING (COUNT(DISTINCT {v}) > {n}) }}")
-
-    def _fewer_than(self, shape: Shape, x: str, n: int, condition: Callable[[str], str]) -> str:
-        if n <= MAX_DISTINCT:
-            return f"FILTER NOT EXISTS {{ {self.distinct(shape, x, n, condition)} }}"
-        raise Unsupported(f"sh:qualifiedMinCount {n} is too large for the fast path")
-
-    def _has_value(self, shape: Shape, value: Node) -> FocusCheck:
-        text = self.term(value)
-        if shape.path is None:
-            return FocusCheck(SH.HasValueConstraintComponent,
-                              lambda x: (f"FILTER(!sameTerm({x}, {text}))", None, None, None))
-
-        def pattern(x: str) -> tuple[str, None, None, None]:
-            v = self.var()
-            inner = f"{self.values(shape, x, v)} FILTER(sameTerm({v}, {text}))"
-            return f"FILTER NOT EXISTS {{ {inner} }}", None, None, None
-
-        return FocusCheck(SH.HasValueConstraintComponent, pattern)
-
-    def _unique_lang(self, shape: Shape) -> FocusCheck:
-        def pattern(x: str) -> tuple[str, None, None, str]:
-            (first, a), (second, b), key = (
-                self.value_nodes(shape, x), self.value_nodes(shape, x), self.var())
-            return (f"{first} {second} "
-                    f"FILTER(!sameTerm({a}, {b}) && isLiteral({a}) && isLiteral({b}) && "
-                    f"LANG({a}) != \"\" && LCASE(LANG({a})) = LCASE(LANG({b}))) "
-                    f"BIND(LCASE(LANG({a})) AS {key})", None, None, key)
-
-        return FocusCheck(SH.UniqueLangConstraintComponent, pattern, True)
-
-    def _equals(self, shape: Shape, other: Node) -> list[FocusCheck]:
-        """Two checks: value nodes missing from ``other``, and values of ``other`` missing from
-        the value nodes (each a plain join, so the focus variable is bound in both)."""
-        if not isinstance(other, URIRef):
-            raise Unsupported("sh:equals must name a property")
-
-        def missing_there(x: str) -> tuple[str, str, None, None]:
-            pattern, v = self.value_nodes(shape, x)
-            return f"{pattern} FILTER NOT EXISTS {{ {x} <{other}> {v} }}", v, None, None
-
-        def missing_here(x: str) -> tuple[str, str, None, None]:
-            pattern, w = self.value_nodes(shape, x)
-            u = self.var()
-            return (f"{x} <{other}> {u} FILTER NOT EXISTS {{ {pattern} "
-                    f"FILTER(sameTerm({w}, {u})) }}", u, None, None)
-
-        return [FocusCheck(SH.EqualsConstraintComponent, missing_there, True),
-                FocusCheck(SH.EqualsConstraintComponent, missing_here)]
-
-    def _disjoint(self, shape: Shape, other: Node) -> FocusCheck:
-        if not isinstance(other, URIRef):
-            raise Unsupported("sh:disjoint must name a property")
-
-        def pattern(x: str) -> tuple[str, str, None, None]:
-            pattern, v = self.value_nodes(shape, x)
-            return f"{pattern} {x} <{other}> {v} .", v, None, None
-
-        return FocusCheck(SH.DisjointConstraintComponent, pattern, True)
-
-    def _qualified(self, shape: Shape, qualified: Node) -> list[FocusCheck]:
-        if shape.path is None:
-            raise Unsupported("sh:qualifiedValueShape on a node shape")
-        disjoint = any(isinstance(d, Literal) and d.value is True
-                       for d in shape.values(SH.qualifiedValueShapesDisjoint))
-        siblings = self._siblings(shape, qualified) if disjoint else []
-
-        def condition(v: str) -> str:
-            parts = [self.conforms(qualified, v)]
-            parts += [f"!{self.conforms(s, v)}" for s in siblings]
-            return " && ".join(parts)
-
-        checks = []
-        for bound in shape.values(SH.qualifiedMinCount):
-            n = _integer(bound)
-            if n > 0:
-                checks.append(FocusCheck(SH.QualifiedMinCountConstraintComponent, lambda x, n=n: (
-                    self._fewer_than(shape, x, n, condition), None, None, None)))
-        for bound in shape.values(SH.qualifiedMaxCount):
-            n = _integer(bound)
-            checks.append(FocusCheck(SH.QualifiedMaxCountConstraintComponent, lambda x, n=n: (
-                self._more_than(shape, x, n, condition), None, None, None),
-                grouped=lambda focus, n=n: self._counted(shape, focus, n, condition)))
-        return checks
-
-    def _counted(self, shape: Shape, focus: str, n: int, condition: Callable[[str], str]
-                 ) -> str:
-        """The focus nodes (``?this``, among ``focus``) with more than ``n`` distinct value
-        nodes meeting ``condition``: one condition per value node, where the pairwise form of
-        ``distinct`` tests it once per pair."""
-        where, v = self.value_nodes(shape, "?this")
-        key = _shared_key(shape.path)
-        if key is not None:
-            return self._counted_by_key(key, focus, where, v, n, condition)
-        return (f"{{ SELECT ?this WHERE {{ {focus} {where} FILTER({condition(v)}) }}"
-                f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
-
-    def _counted_by_key(self, key: URIRef, focus: str, where: str, v: str, n: int,
-                        condition: Callable[[str], str]) -> str:
-        """``_counted`` for the path ``key/^key`` (a uniqueness check), linear in the data.
-
-        The value nodes of a focus node with one key are the nodes sharing that key, so the
-        keys held by more than ``n`` conforming nodes are counted once each (grouped on the
-        key) and joined back to their focus nodes; walking ``key/^key`` from every focus node
-        would visit each group once per member, the square of its size. A focus node with two
-        or more keys has the union of their groups as value nodes: those few are counted the
-        direct way."""
-        k, m, other = self.var(), self.var(), self.var()
-        p = self.term(key)
-        crowded = (f"{{ SELECT {k} WHERE {{ {m} {p} {k} FILTER({condition(m)}) }}"
-                   f" GROUP BY {k} HAVING (COUNT(DISTINCT {m}) > {n}) }}")
-        several = (f"{{ SELECT DISTINCT ?this WHERE {{ {focus} ?this {p} {k} , {other} ."
-                   f" FILTER(!sameTerm({k}, {other})) }} }}")
-        direct = (f"{{ SELECT ?this WHERE {{ {several} {where} FILTER({condition(v)}) }}"
-                  f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
-        return (f"{{ SELECT DISTINCT ?this WHERE {{ {{ {crowded} {focus} ?this {p} {k} . }}"
-                f" UNION {{ {direct} }} }} }}")
-
-    def _siblings(self, shape: Shape, qualified: Node) -> list[Node]:
-        graph = self.shapes.graph
-        found = set()
-        for parent in graph.subjects(SH.property, shape.node):
-            for sibling in graph.objects(parent, SH.property):
-                found.update(graph.objects(sibling, SH.qualifiedValueShape))
-        found.discard(qualified)
-        return sorted(found, key=str)
-
-    def _closed(self, shape: Shape) -> FocusCheck:
-        graph = self.shapes.graph
-        allowed = set()
-        for child in shape.values(SH.property):
-            path = graph.value(child, SH.path)
-            if isinstance(path, URIRef):
-                allowed.add(path)
-        for head in shape.values(SH.ignoredProperties):
-            allowed.update(self.shapes.items(head))
-        listed = ", ".join(self.term(p) for p in sorted(allowed, key=str))
-
-        def pattern(x: str) -> tuple[str, str, str, None]:
-            pattern, v = self.value_nodes(shape, x)
-            p, o = self.var(), self.var()
-            text = f"{pattern} {v} {p} {o} ."
-            if listed:
-                text += f" FILTER({p} NOT IN ({listed}))"
-            return text, o, p, None
-
-        return FocusCheck(SH.ClosedConstraintComponent, pattern, True)
 
     def _sparql(self, shape: Shape, constraint: Node) -> SparqlCheck:
         graph = self.shapes.graph
@@ -691,65 +350,3 @@ def _check_prebinding(query: str) -> None:
     if _NOT_PREBINDABLE.search(query):
         raise Unsupported(
             "MINUS, VALUES, SERVICE, a nested SELECT or re-bound $this: pyshacl decides")
-
-
-def _portable(pattern: str) -> bool:
-    """Whether ``pattern`` only uses syntax that Python's re and the store read alike."""
-    i, in_class = 0, False
-    simple_escapes = set("sSdDwW.\\-^$|?*+()[]{}nt")
-    while i < len(pattern):
-        c = pattern[i]
-        following = pattern[i + 1: i + 2]
-        if c == "\\":
-            if following not in simple_escapes and not (not in_class and following in "bB"):
-                return False
-            i += 2
-            continue
-        if ord(c) > 126 or not c.isprintable():
-            return False
-        if in_class:
-            if c == "[" or (c in "&-~" and following == c):
-                return False
-            in_class = c != "]"
-            i += 1
-            continue
-        if c == "[":
-            i += 1
-            if pattern[i: i + 1] == "^":
-                i += 1
-            if pattern[i: i + 1] == "]":
-                return False
-            in_class = True
-            continue
-        if c == "(" and following == "?":
-            if pattern[i + 2: i + 3] != ":":
-                return False
-            i += 3
-            continue
-        if c == "{":
-            quantifier = re.match(r"\{[0-9]+(,[0-9]*)?\}", pattern[i:])
-            if quantifier is None:
-                return False
-            i += len(quantifier.group())
-            continue
-        i += 1
-    return not in_class
-
-
-def _shared_key(path: object) -> URIRef | None:
-    """``p`` when ``path`` is the sequence ``p/^p`` (nodes sharing a value of ``p``)."""
-    if isinstance(path, tuple) and path[0] == "sequence" and len(path[1]) == 2:
-        first, second = path[1]
-        if isinstance(first, URIRef) and second == ("inverse", first):
-            return first
-    return None
-
-
-def _string(text: str) -> str:
-    return str(ox.Literal(text))
-
-
-def _integer(node: Node) -> int:
-    if not isinstance(node, Literal) or not isinstance(node.value, int):
-        raise Unsupported(f"expected an integer, found {node!r}")
-    return int(node.value)

@@ -2,13 +2,14 @@
 
 Used for the shapes the fast path leaves to it, and by the differential tests and benchmarks
 that compare both paths: the data graph validated as written (no inference), the shapes as
-the SHACL specification reads them (``sgam_onto.validate.spec``), no network.
+the SHACL specification reads them (``sgam_onto.validate.pyshacl_fixes``), no network.
 """
 
 from __future__ import annotations
 
 from rdflib import Graph
 
+from sgam_onto.validate.pyshacl_fixes import own_copy
 from sgam_onto.validate.results import ValidationResult
 
 
@@ -16,13 +17,4 @@ def pyshacl_results(data: Graph, shapes: Graph) -> list[ValidationResult]:
     """pyshacl's results for ``data`` against ``shapes``; neither graph is changed."""
     from sgam_onto.validate.engine import run_shapes
 
-    return run_shapes(data, _copy(shapes), native=False)
-
-
-def _copy(graph: Graph) -> Graph:
-    """pyshacl adds to the shapes graph it is given; it gets a copy of its own."""
-    copy = Graph(bind_namespaces="none")
-    for prefix, namespace in graph.namespaces():
-        copy.bind(prefix, namespace)
-    copy += graph
-    return copy
+    return run_shapes(data, own_copy(shapes))

@@ -27,11 +27,11 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     """Findings for ``paths`` (sorted by file, line, rule); ``landscape`` may include them."""
     from rdflib import URIRef
 
-    from sgam_onto.lint.locate import Locator
     from sgam_onto.lint.rules import FileContext, iri_key, near_key, recorded_variants, run_rules
     from sgam_onto.lint.spelling import tag_case_clashes
     from sgam_onto.lint.vocab import Vocabulary
     from sgam_onto.rdf.convert import graph_from_quads
+    from sgam_onto.rdf.locate import Locator
     from sgam_onto.rdf.parse import parse_file
 
     files = [Path(p) for p in paths]

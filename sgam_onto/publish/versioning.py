@@ -10,9 +10,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL
 
 from sgam_onto.errors import SgamError
-from sgam_onto.lint.locate import Locator
 from sgam_onto.namespace import ONTOLOGY_IRI
 from sgam_onto.rdf.convert import add_quads
+from sgam_onto.rdf.locate import Locator
 from sgam_onto.rdf.parse import parse_file
 
 ONTOLOGY = URIRef(ONTOLOGY_IRI)

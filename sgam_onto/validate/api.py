@@ -1,21 +1,29 @@
-"""Validate the landscape, alone or with contributions, against the shapes.
+"""The one way into validation: ``validate`` runs an engine, lint, and places the findings.
+
+Three sources of findings meet in one ValidationOutcome: the SHACL results of an engine
+(``engines``: pyshacl, the reference, or the fast path, with the same results), and the lint of
+the files under review (``sgam_onto.lint``). Where each focus node is written is read from the
+Turtle files here, once the results are known, so the outcome is a plain value.
 
 ``validate_files`` is what ``sgam-onto validate FILE...`` runs (the files are linted as well);
-``validate_landscape`` is the
-entry point for other commands (``check``) that already hold a loaded landscape. Neither
-changes the graphs it is given: they are only read, and what is added to them for
-validation (a contribution, the ontology) goes into a new graph.
+``validate_landscape`` is the entry for commands (``check``) that already hold a loaded
+landscape; ``validate_graph`` gives the results of a data graph alone. None changes the graphs
+it is given: they are only read, and what is added to them for validation (a contribution,
+the ontology) goes into a new graph.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
+from rdflib.term import Node
 
+from sgam_onto.rdf.locate import index_files
+from sgam_onto.validate.engines import engine as engine_named
 from sgam_onto.validate.results import ValidationOutcome, ValidationResult
 
 if TYPE_CHECKING:
@@ -23,36 +31,49 @@ if TYPE_CHECKING:
     from sgam_onto.lint.findings import Finding
 
 
-def validate_landscape(
-    landscape: Landscape,
-    extra_graph: Graph | None = None,
+def validate(
+    files: Iterable[str | Path] = (),
     *,
+    landscape: Landscape | None = None,
+    extra_graph: Graph | None = None,
+    engine: str = "pyshacl",
     shapes: Graph | None = None,
-    inputs: Sequence[Path] = (),
+    with_alignments: bool = False,
+    lint: bool = False,
+    locate: bool = True,
 ) -> ValidationOutcome:
-    """Validate ``landscape`` (plus ``extra_graph``, if given) against the user shapes.
+    """Validate the landscape with ``files`` added (loaded here, strict syntax gate) or an
+    already loaded ``landscape`` (whose ``files`` are among its files), plus ``extra_graph``.
 
-    ``inputs`` are the files under review, among ``landscape.files``: their locations are
-    preferred when a resource is written in several files.
+    With ``lint`` the files are linted too; with ``locate`` the Turtle files are read for
+    where each focus node is written (a report that names no lines does without). Raises
+    LoadError (exit code 2) when a file is missing or cannot be parsed.
     """
-    from sgam_onto.landscape import label_of
+    from sgam_onto.landscape import load_landscape
 
     started = time.perf_counter()
-    data = validate_data(landscape.graph, extra_graph)
-    results = validate_graph(data, shapes=shapes)
-    prefixes = dict(landscape.prefixes)
-    if extra_graph is not None:
-        for prefix, namespace in extra_graph.namespaces():
-            prefixes.setdefault(prefix, str(namespace))
-    return ValidationOutcome(
-        results=results,
-        files=list(landscape.files),
-        inputs=list(inputs),
-        labels={r.focus: label_of(data, r.focus) for r in results if isinstance(r.focus, URIRef)},
-        prefixes=prefixes,
-        triples=len(data),
-        seconds=time.perf_counter() - started,
-    )
+    inputs = [Path(f) for f in files]
+    shapes = shapes if shapes is not None else _default_shapes()
+    runner = engine_named(engine)
+    outcome = None
+    if landscape is None and extra_graph is None:
+        from sgam_onto import paths
+
+        chosen = paths.landscape_files() + (paths.alignment_files() if with_alignments else [])
+        done = runner.files(chosen + inputs, shapes)
+        if done is not None:  # read straight into the engine: only lint needs the landscape
+            outcome = ValidationOutcome(done.results, files=chosen + inputs, inputs=inputs,
+                                        labels=done.labels, prefixes=done.prefixes,
+                                        triples=done.triples)
+    if outcome is None:
+        landscape = landscape or load_landscape(inputs, with_alignments)
+        outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
+    if lint and inputs:
+        outcome.lint = lint_inputs(inputs, landscape or load_landscape(inputs, with_alignments))
+    if locate and outcome.results:
+        outcome.index = index_files(outcome.files)
+    outcome.seconds = time.perf_counter() - started
+    return outcome
 
 
 def validate_files(
@@ -62,53 +83,49 @@ def validate_files(
     shapes_from: Iterable[str | Path] | None = None,
     lint: bool = True,
     engine: str = "pyshacl",
+    locate: bool = True,
 ) -> ValidationOutcome:
-    """Load the landscape with ``files`` added (strict syntax gate) and validate it all with
-    ``engine`` (pyshacl, the reference, or fast: ``sgam_onto.fastshacl``, the same results);
-    with ``lint``, the files are linted too (``sgam_onto.lint``).
-
-    Raises LoadError (exit code 2) when a file is missing or cannot be parsed.
-    """
-    from sgam_onto.landscape import load_landscape
+    """``validate`` of the landscape with ``files`` added, against the shapes in
+    ``shapes_from`` (default ``shapes/``); the files are linted unless ``lint`` is false."""
     from sgam_onto.validate.shapes import load_shapes, shapes_files
 
-    started = time.perf_counter()
-    inputs = [Path(f) for f in files]
-    shapes = load_shapes(shapes_files(shapes_from))
-    if engine == "fast" and not _any_cim(inputs):
-        # the files go straight into the validation store; only lint reads an rdflib graph
-        from sgam_onto import paths
-        from sgam_onto.fastshacl.cli import validate_files_fast
-
-        chosen = paths.landscape_files() + (paths.alignment_files() if with_alignments else [])
-        outcome = validate_files_fast(chosen + inputs, inputs=inputs, shapes=shapes)
-        if lint:
-            outcome.lint = lint_inputs(inputs, load_landscape(inputs, with_alignments))
-        outcome.seconds = time.perf_counter() - started
-        return outcome
-    landscape = load_landscape(inputs, with_alignments)
-    run = validate_landscape
-    if engine == "fast":
-        from sgam_onto.fastshacl.cli import validate_landscape_fast as run
-    outcome = run(landscape, shapes=shapes, inputs=inputs)
-    if lint:
-        outcome.lint = lint_inputs(inputs, landscape)
-    outcome.seconds = time.perf_counter() - started
-    return outcome
+    return validate(files, shapes=load_shapes(shapes_files(shapes_from)), engine=engine,
+                    with_alignments=with_alignments, lint=lint, locate=locate)
 
 
-def _any_cim(inputs: Sequence[Path]) -> bool:
-    """Whether a CIM XML model is among the inputs (read by its own reader, see ``landscape``)."""
-    from sgam_onto.cim.load import is_cim_xml
+def validate_landscape(
+    landscape: Landscape,
+    extra_graph: Graph | None = None,
+    *,
+    shapes: Graph | None = None,
+    inputs: Sequence[Path] = (),
+    engine: str = "pyshacl",
+) -> ValidationOutcome:
+    """``validate`` of a loaded ``landscape`` (plus ``extra_graph``, if given).
 
-    return any(is_cim_xml(path) for path in inputs)
+    ``inputs`` are the files under review, among ``landscape.files``: their locations are
+    preferred when a resource is written in several files.
+    """
+    return validate(inputs, landscape=landscape, extra_graph=extra_graph, shapes=shapes,
+                    engine=engine)
 
 
-def lint_inputs(inputs: Sequence[Path], landscape: Landscape) -> list[Finding]:
-    """The lint findings of the files under review, judged against the loaded landscape."""
-    from sgam_onto.lint import lint_files
+def validate_graph(
+    data: Graph,
+    *,
+    shapes: Graph | None = None,
+    focus_nodes: Iterable[URIRef] | None = None,
+    engine: str = "pyshacl",
+) -> list[ValidationResult]:
+    """The results of validating ``data`` (with sgam.ttl added to a copy if it lacks it).
 
-    return lint_files(inputs, landscape) if inputs else []
+    ``focus_nodes`` restricts the results to those nodes (constraints still see the whole
+    graph).
+    """
+    return engine_named(engine).graph(
+        validate_data(data), shapes if shapes is not None else _default_shapes(),
+        focus_nodes=focus_nodes,
+    )
 
 
 def validate_data(graph: Graph, extra: Graph | None = None) -> Graph:
@@ -121,24 +138,34 @@ def validate_data(graph: Graph, extra: Graph | None = None) -> Graph:
     return with_ontology(merged_copy(graph, extra))
 
 
-def validate_graph(
-    data: Graph,
-    *,
-    shapes: Graph | None = None,
-    focus_nodes: Iterable[URIRef] | None = None,
-    native: bool = True,
-) -> list[ValidationResult]:
-    """The results of validating ``data`` (with sgam.ttl added to a copy if it lacks it).
+def lint_inputs(inputs: Sequence[Path], landscape: Landscape) -> list[Finding]:
+    """The lint findings of the files under review, judged against the loaded landscape."""
+    from sgam_onto.lint import lint_files
 
-    ``focus_nodes`` restricts the results to those nodes (constraints still see the whole
-    graph). ``native=False`` runs every shape through pyshacl, the reference.
-    """
-    from sgam_onto.validate.engine import run_shapes
+    return lint_files(inputs, landscape) if inputs else []
+
+
+def _validate_loaded(
+    check: Callable[[Graph, Graph], list[ValidationResult]], landscape: Landscape,
+    extra_graph: Graph | None, shapes: Graph, inputs: Sequence[Path],
+) -> ValidationOutcome:
+    """The outcome of ``check`` (an engine's ``graph``) on a loaded landscape."""
+    from sgam_onto.landscape import label_of
+
+    data = validate_data(landscape.graph, extra_graph)
+    results = check(data, shapes)
+    prefixes = dict(landscape.prefixes)
+    if extra_graph is not None:
+        for prefix, namespace in extra_graph.namespaces():
+            prefixes.setdefault(prefix, str(namespace))
+    labels: dict[Node, str] = {
+        r.focus: label_of(data, r.focus) for r in results if isinstance(r.focus, URIRef)
+    }
+    return ValidationOutcome(results, files=list(landscape.files), inputs=list(inputs),
+                             labels=labels, prefixes=prefixes, triples=len(data))
+
+
+def _default_shapes() -> Graph:
     from sgam_onto.validate.shapes import load_shapes
 
-    return run_shapes(
-        validate_data(data),
-        shapes if shapes is not None else load_shapes(),
-        focus_nodes=focus_nodes,
-        native=native,
-    )
+    return load_shapes()

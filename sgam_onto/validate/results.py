@@ -17,29 +17,19 @@ from rdflib.namespace import RDF, SH
 from rdflib.term import Node
 
 from sgam_onto.namespace import SHAPES_NS as SGAMSH
+from sgam_onto.rdf.locate import FileIndex, Location, display_path
+from sgam_onto.validate.pyshacl_fixes import capped
 from sgam_onto.validate.shacl_paths import Path as ShaclPath
 from sgam_onto.validate.shacl_paths import read_path, write_path
 
 if TYPE_CHECKING:
     from sgam_onto.lint.findings import Finding
-    from sgam_onto.validate.locations import FileIndex
 
 FIX_HINT = URIRef(SGAMSH + "fixHint")
 SEVERITY_ORDER = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 SEVERITY_NAME = {SH.Violation: "violation", SH.Warning: "warning", SH.Info: "info"}
 
 ResultKey = tuple[Node, "ShaclPath | None", URIRef, URIRef, Node]
-
-
-@dataclass(frozen=True)
-class Location:
-    """A place in a Turtle file: where a subject (or one of its statements) is written."""
-
-    path: Path
-    line: int
-
-    def __str__(self) -> str:
-        return f"{display_path(self.path)}:{self.line}"
 
 
 @dataclass(frozen=True)
@@ -75,7 +65,11 @@ class ValidationResult:
 
 @dataclass
 class ValidationOutcome:
-    """The results of validating a graph, and what is needed to report them."""
+    """The results of validating a graph, and what is needed to report them.
+
+    A plain value: where the focus nodes are written (``index``) is read from the files by
+    whoever builds the outcome (``sgam_onto.validate.pipeline``), not by the outcome itself.
+    """
 
     results: list[ValidationResult]
     files: list[Path] = field(default_factory=list)
@@ -85,7 +79,7 @@ class ValidationOutcome:
     triples: int = 0
     seconds: float = 0.0
     lint: list[Finding] = field(default_factory=list)  # what SHACL cannot see (sgam_onto.lint)
-    _index: FileIndex | None = field(default=None, repr=False, compare=False)
+    index: FileIndex = field(default_factory=FileIndex, repr=False, compare=False)
 
     def count(self, severity: URIRef) -> int:
         return sum(1 for r in self.results if r.severity == severity)
@@ -121,18 +115,11 @@ class ValidationOutcome:
         return f"{', '.join(parts)} in {plural(self.resources, 'resource')}"
 
     def location(self, node: Node, predicate: Node | None = None) -> Location | None:
-        """Where ``node`` (or its ``predicate`` statement) is written, input files first.
-
-        The Turtle files are scanned for positions on the first call only.
-        """
-        if self._index is None:
-            from sgam_onto.validate.locations import index_files
-
-            self._index = index_files(self.files)
+        """Where ``node`` (or its ``predicate`` statement) is written, input files first."""
         found: list[Location] = []
         if predicate is not None:
-            found = self._index.statements.get((node, predicate), [])  # type: ignore[index]
-        found = found or self._index.subjects.get(node, [])  # type: ignore[arg-type]
+            found = self.index.statements.get((node, predicate), [])  # type: ignore[index]
+        found = found or self.index.subjects.get(node, [])  # type: ignore[arg-type]
         if not found:
             return None
         inputs = {_resolved(p) for p in self.inputs}
@@ -142,6 +129,17 @@ class ValidationOutcome:
     def report_graph(self) -> Graph:
         """The results as a standard sh:ValidationReport (sh:conforms as SHACL defines it)."""
         return report_graph(self.results, self.prefixes)
+
+
+@dataclass
+class Validated:
+    """What an engine gives back for files it read itself: the results, the labels of their
+    focus nodes, the prefixes the files declared and the number of triples validated."""
+
+    results: list[ValidationResult]
+    labels: dict[Node, str] = field(default_factory=dict)
+    prefixes: dict[str, str] = field(default_factory=dict)
+    triples: int = 0
 
 
 def report_graph(
@@ -198,27 +196,6 @@ def read_results(report: Graph, shapes: Graph | None = None) -> list[ValidationR
     return sort_results(results)
 
 
-MAX_MESSAGE = 2000  # characters: far above any message a shape's author writes
-SHORT_LIST = 10  # members pyshacl's own sh:in message may list
-
-
-def capped(message: str, component: Node | None, shape: Node | None,
-           shapes: Graph | None) -> str:
-    """A result message of readable size. pyshacl's own message for sh:in lists every
-    member (62 KB for a list of 3,000); for a long list it names the count instead. Any
-    other message longer than ``MAX_MESSAGE`` is cut."""
-    if (component == SH.InConstraintComponent and " not in list " in message
-            and shapes is not None and shape is not None):
-        head = shapes.value(shape, SH["in"])
-        count = 0 if head is None else sum(1 for _ in shapes.items(head))
-        if count > SHORT_LIST:
-            value = message.split(" not in list ", 1)[0]
-            return f"{value[:120]} is not one of the {count:,} values sh:in allows"
-    if len(message) <= MAX_MESSAGE:
-        return message
-    return message[: MAX_MESSAGE - 1] + "…"
-
-
 def sort_results(results: Iterable[ValidationResult]) -> list[ValidationResult]:
     """A stable order: focus node, severity, path, shape, value."""
     return sorted(
@@ -256,14 +233,6 @@ def local_name(node: Node) -> str:
     return text
 
 
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it lies below it, so output stays short."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
-
-
 def _resolved(path: Path) -> Path:
     try:
         return path.resolve()
@@ -284,8 +253,10 @@ def _term_key(node: Node | None) -> tuple:
 __all__ = [
     "FIX_HINT",
     "Location",
+    "Validated",
     "ValidationOutcome",
     "ValidationResult",
+    "display_path",
     "english",
     "read_results",
     "report_graph",

@@ -9,9 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import Graph
 from rdflib.namespace import OWL
-from rdflib.term import Node
 
 from sgam_onto import paths
 from sgam_onto.errors import LoadError
@@ -42,7 +41,7 @@ def load_shapes(files: Sequence[Path] | None = None) -> Graph:
     """The merged shapes graph (cached; do not modify the returned graph)."""
     from sgam_onto.rdf.convert import add_quads
     from sgam_onto.rdf.parse import parse_file
-    from sgam_onto.validate.spec import as_specified
+    from sgam_onto.validate.pyshacl_fixes import as_specified
 
     files = list(files) if files is not None else shapes_files()
     key = tuple((str(f.resolve()), _mtime(f)) for f in files)
@@ -59,29 +58,6 @@ def load_shapes(files: Sequence[Path] | None = None) -> Graph:
     graph.remove((None, OWL.imports, None))
     _CACHE[key] = graph
     return graph
-
-
-def without_shapes(graph: Graph, shapes: Iterable[URIRef]) -> Graph:
-    """A copy of ``graph`` without the given shapes and the blank nodes only they use."""
-    copy = Graph(bind_namespaces="none")
-    for prefix, namespace in graph.namespaces():
-        copy.bind(prefix, namespace)
-    drop: set[tuple[Node, Node, Node]] = set()
-    for shape in shapes:
-        _collect(graph, shape, drop)
-    for triple in graph:
-        if triple not in drop:
-            copy.add(triple)
-    return copy
-
-
-def _collect(graph: Graph, node: Node, drop: set) -> None:
-    for triple in graph.triples((node, None, None)):
-        if triple in drop:
-            continue
-        drop.add(triple)
-        if isinstance(triple[2], BNode):
-            _collect(graph, triple[2], drop)
 
 
 def _mtime(path: Path) -> int:

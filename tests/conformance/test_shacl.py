@@ -1,5 +1,5 @@
 """The W3C SHACL test suite (core, and SHACL-SPARQL) through the validation wrapper's reference
-path (``sgam_onto.validate.engine.run_shapes`` with ``native=False``: pyshacl, as ``validate``
+path (``sgam_onto.validate.engine.run_shapes``: pyshacl, as ``validate``
 configures it).
 
 Reports are compared as the suite document says: the same sh:conforms and the same results,
@@ -72,13 +72,13 @@ def test_shacl_suite(entry: Entry) -> None:
     if _case_id(entry) in UNSUPPORTED:
         with pytest.raises(SgamError, match=r"^the shapes use a SHACL feature the reference "
                            r"validator \(pyshacl\) does not support: [^\n]+$"):
-            run_shapes(data, shapes, native=False)
+            run_shapes(data, shapes)
         return
     if expected == SHT.Failure:
         with pytest.raises(SgamError, match="shapes cannot be used"):
-            run_shapes(data, shapes, native=False)
+            run_shapes(data, shapes)
         return
-    results = run_shapes(data, shapes, native=False)
+    results = run_shapes(data, shapes)
     assert len(data) == before, "validation changed the data graph"
     got = normal_report(report_graph(results))
     want = normal_report(manifest, expected)

@@ -28,7 +28,7 @@ def test_files_straight_to_the_store_report_as_the_landscape_graph_does(tmp_path
     graph; results, labels, prefixes and the triple count are those of the graph path."""
     import sys
 
-    from sgam_onto.fastshacl.cli import validate_landscape_fast
+    from sgam_onto.validate import validate_landscape
 
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import generate
@@ -38,7 +38,7 @@ def test_files_straight_to_the_store_report_as_the_landscape_graph_does(tmp_path
     inputs = [generated, EXAMPLES / "invalid-contribution.ttl"]
     direct = validate_files(inputs, engine="fast", lint=False)
     landscape = load_landscape(inputs)
-    graph_path = validate_landscape_fast(landscape, inputs=inputs)
+    graph_path = validate_landscape(landscape, inputs=inputs, engine="fast")
     assert keys(direct.results) == keys(graph_path.results)
     assert len(direct.results) > 20
     assert direct.labels == graph_path.labels

@@ -111,12 +111,12 @@ def test_patterns_run_without_their_focus_nodes_and_counts_give_the_same_results
 
 def test_many_violations_outside_the_focus_nodes_give_the_same_results() -> None:
     """More solutions without the focus nodes than are looked up one by one."""
-    from sgam_onto.fastshacl import engine
+    from sgam_onto.fastshacl import jobs
 
     lines = ["@prefix ex: <http://example.org/> . @prefix sh: <http://www.w3.org/ns/shacl#> .",
              "ex:S a sh:NodeShape ; sh:targetClass ex:C ;",
              "  sh:property [ sh:path ex:p ; sh:class ex:C ; sh:maxCount 1 ] ."]
-    lines += [f"ex:x{i} ex:p ex:y{i} , ex:z{i} ." for i in range(engine._CANDIDATES + 5)]
+    lines += [f"ex:x{i} ex:p ex:y{i} , ex:z{i} ." for i in range(jobs._CANDIDATES + 5)]
     lines += ["ex:f1 a ex:C ; ex:p ex:y1 , ex:f2 .", "ex:f2 a ex:C ; ex:p ex:f1 ."]
     graph = Graph().parse(data="\n".join(lines), format="turtle")
     fast, reference = both(graph, graph)

@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, SH, XSD
 from sgam_onto.fastshacl.compiler import Compiler
 from sgam_onto.fastshacl.model import ShapesGraph
 from sgam_onto.fastshacl.terms import Encoder
-from sgam_onto.validate.spec import as_specified
+from sgam_onto.validate.pyshacl_fixes import as_specified
 from tests.fastshacl.compare import both
 
 EX = "http://example.org/"

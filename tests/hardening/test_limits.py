@@ -184,7 +184,7 @@ def test_validation_at_the_nesting_limit_works(tmp_path: Path) -> None:
 
     depth = settings.current().max_nesting_depth
     data = graph_from_quads(parse_bytes(nested_blank_nodes(depth), TTL).quads)
-    assert run_shapes(data, load_shapes(), native=False) == []
+    assert run_shapes(data, load_shapes()) == []
 
 
 @pytest.mark.parametrize("depth", [100_000])

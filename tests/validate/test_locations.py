@@ -11,9 +11,8 @@ from rdflib.namespace import OWL, RDF
 from sgam_onto import paths
 from sgam_onto.landscape import load_landscape
 from sgam_onto.rdf.convert import graph_from_quads
+from sgam_onto.rdf.locate import Location, index_files, index_text
 from sgam_onto.rdf.parse import parse_bytes
-from sgam_onto.validate.locations import index_files, index_text
-from sgam_onto.validate.results import Location
 
 EX = "https://example.org/ns#"
 TEXT = '''# a comment with "quotes" and a : colon

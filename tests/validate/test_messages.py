@@ -7,13 +7,13 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import SH
 
 from sgam_onto.validate.engine import run_shapes
-from sgam_onto.validate.results import MAX_MESSAGE, capped
+from sgam_onto.validate.pyshacl_fixes import MAX_MESSAGE, capped
 from tests.fastshacl.test_large_in import MEMBERS, data, shapes_with_in
 
 
 def test_a_value_outside_a_long_sh_in_has_a_short_message_naming_the_count() -> None:
     shapes, _prop = shapes_with_in(MEMBERS)
-    results = run_shapes(data(), shapes, native=False)
+    results = run_shapes(data(), shapes)
     outside = [r for r in results if r.value == Literal("outside")]
     assert len(outside) == 1
     message = outside[0].message
@@ -26,7 +26,7 @@ def test_the_turtle_report_carries_the_short_message() -> None:
     from sgam_onto.validate.results import report_graph
 
     shapes, _prop = shapes_with_in(MEMBERS)
-    results = run_shapes(data(), shapes, native=False)
+    results = run_shapes(data(), shapes)
     graph: Graph = report_graph(results)
     longest = max(len(str(m)) for m in graph.objects(None, SH.resultMessage))
     assert longest <= 200

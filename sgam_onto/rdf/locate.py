@@ -1,11 +1,14 @@
-"""Where each subject is written: an index of subject -> file:line over Turtle files.
+"""Where things are written in a Turtle file: parsers do not report positions of triples, so
+the text (which has already passed the strict syntax gate) is read again.
 
-Parsers do not report positions of triples, so the files (which have already passed the
-strict syntax gate) are scanned once more with a small Turtle lexer. A subject is recorded at
-the token that starts its statement; each of its predicates at the token naming it, so that a
-report can point at the line of the offending statement. Prefixed names are resolved with the
-file's own @prefix/PREFIX lines and relative IRIs with its @base/BASE. Blank nodes and
-statements inside brackets are not indexed.
+``index_files``/``index_text`` build an index of subject -> file:line with a small Turtle lexer: a
+subject is recorded at the token that starts its statement, each of its predicates at the token
+naming it, so that a report can point at the line of the offending statement. Prefixed names
+are resolved with the file's own @prefix/PREFIX lines and relative IRIs with its @base/BASE.
+Blank nodes and statements inside brackets are not indexed. ``Locator`` finds the line of a
+statement in one file from that index, failing that the first line where a term is spelt out
+(full IRI, prefixed name, quoted literal), else line 1. Validation reports and lint findings
+both place what they report through this module.
 """
 
 from __future__ import annotations
@@ -16,17 +19,35 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urljoin
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.namespace import RDF
+from rdflib.term import Node
 
 from sgam_onto.rdf.names import PN_CHARS, PN_CHARS_BASE
-from sgam_onto.validate.results import Location
 
-_PN_CHARS_BASE, _PN_CHARS = PN_CHARS_BASE, PN_CHARS
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a Turtle file: where a subject (or one of its statements) is written."""
+
+    path: Path
+    line: int
+
+    def __str__(self) -> str:
+        return f"{display_path(self.path)}:{self.line}"
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it lies below it, so output stays short."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
 _PLX = r"%[0-9A-Fa-f]{2}|\\[_~.\-!$&'()*+,;=/?#@%]"
-_PREFIX = rf"(?:[{_PN_CHARS_BASE}](?:[{_PN_CHARS}.]*[{_PN_CHARS}])?)?"
+_PREFIX = rf"(?:[{PN_CHARS_BASE}](?:[{PN_CHARS}.]*[{PN_CHARS}])?)?"
 _LOCAL = (
-    rf"(?:[{_PN_CHARS_BASE}_:0-9]|{_PLX})(?:(?:[{_PN_CHARS}.:]|{_PLX})*(?:[{_PN_CHARS}:]|{_PLX}))?"
+    rf"(?:[{PN_CHARS_BASE}_:0-9]|{_PLX})(?:(?:[{PN_CHARS}.:]|{_PLX})*(?:[{PN_CHARS}:]|{_PLX}))?"
 )
 
 _TOKEN = re.compile(
@@ -218,3 +239,75 @@ def _unescape_iri(text: str) -> str:
         lambda m: chr(int(m.group(1) or m.group(2), 16)),
         text,
     )
+
+
+NEAR = 40  # lines: how far below its predicate an object is looked for
+
+
+class Locator:
+    """Finds lines in one file's text."""
+
+    def __init__(self, path: Path, text: str, prefixes: dict[str, str]) -> None:
+        self.path = path
+        self.text = text
+        self.prefixes = prefixes
+        self._index: FileIndex | None = None
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def _statements(self) -> FileIndex:
+        if self._index is None:
+            try:
+                self._index = (
+                    index_text(self.text, self.path)
+                    if self.path.suffix.lower() in (".ttl", ".trig") else FileIndex()
+                )
+            except Exception:  # a best effort: the term search below still works
+                self._index = FileIndex()
+        return self._index
+
+    def line(self, term: Node, subject: Node | None = None, predicate: Node | None = None) -> int:
+        """The line of the statement (subject, predicate, term), else where ``term`` appears."""
+        index = self._statements()
+        if isinstance(subject, URIRef):
+            found = (predicate is not None and index.statements.get((subject, predicate))) or (
+                index.subjects.get(subject))
+            if found:
+                start = found[0].line
+                if term in (predicate, subject):
+                    return start
+                near = self._find(term, start)  # an object a few lines below its predicate
+                return near if near is not None and near - start <= NEAR else start
+        return self._find(term) or 1
+
+    def _find(self, term: Node, from_line: int = 1) -> int | None:
+        offset = self._starts[min(from_line, len(self._starts)) - 1]
+        for spelling in self._spellings(term):
+            at = self.text.find(spelling, offset)
+            if at >= 0:
+                return self._line_of(at)
+        return None
+
+    def _spellings(self, term: Node) -> list[str]:
+        if isinstance(term, URIRef):
+            iri = str(term)
+            out = [f"<{iri}>"]
+            for prefix, namespace in self.prefixes.items():
+                if iri.startswith(namespace) and iri != namespace:
+                    out.append(f"{prefix}:{iri[len(namespace):]}")
+            out.append(f'"{iri}"')  # RDF/XML attribute values
+            return out
+        if isinstance(term, Literal):
+            lexical = str(term)
+            first = lexical.splitlines()[0] if lexical.strip() else lexical
+            return [f'"{lexical}"', f"'{lexical}'", first] if first else [f'"{lexical}"']
+        return []
+
+    def _line_of(self, offset: int) -> int:
+        low, high = 0, len(self._starts) - 1
+        while low < high:  # the last line start at or before offset
+            middle = (low + high + 1) // 2
+            if self._starts[middle] <= offset:
+                low = middle
+            else:
+                high = middle - 1
+        return low + 1

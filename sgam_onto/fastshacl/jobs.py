@@ -1,41 +1,33 @@
-"""Run the compiled shapes over the validation store and collect pyshacl-identical results.
+"""The jobs of one shape with a target: its query text, and its solutions read back as results.
 
-Each shape with a target is evaluated on its own: its value checks in one query, each other
-component in one query, each sh:sparql constraint once per focus node (with $this bound), then
-its property shapes with the same focus nodes. A shape the compiler cannot handle, with every
-shape it uses, is validated by pyshacl instead (``fallback="pyshacl"``) or makes validation
-fail (``fallback="raise"``); nothing is skipped silently.
-
-All query text is written first; the queries then run on a few threads. A pattern whose every
-solution binds the focus node through a triple runs without the focus nodes (which are often
-many, and a union of classes), and only the focus nodes it names are looked up (``_rows``).
-Queries equal but for the engine's variable names (one check of a property, written in
-several shapes) run once and their solutions are shared (``_Run.rows``).
+Each shape is evaluated on its own: its value checks in one query, each other component in one
+query, each sh:sparql constraint once per focus node (with $this bound), then its property
+shapes with the same focus nodes. A pattern whose every solution binds the focus node through
+a triple runs without the focus nodes (which are often many, and a union of classes), and only
+the focus nodes it names are looked up (``ShapeJobs._rows``). Queries equal but for the
+engine's variable names (one check of a property, written in several shapes) run once and
+their solutions are shared (``ShapeJobs.rows``).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import threading
-import time
-from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
-from sgam_onto.fastshacl import sparql_text
 from sgam_onto.fastshacl.compiler import Compiler, never_empty
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
+from sgam_onto.fastshacl.sparql_text import canonical as canonical_text
 from sgam_onto.fastshacl.terms import to_rdflib
-from sgam_onto.validate.results import FIX_HINT, ValidationResult, english, sort_results
-from sgam_onto.validate.shacl_paths import Path, read_path
-from sgam_onto.validate.spec import as_specified
+from sgam_onto.validate.results import FIX_HINT, ValidationResult, english
+from sgam_onto.validate.shacl_paths import Path
 
 THIS = ox.Variable("this")
 _BODY = re.compile(r"\bWHERE\s*\{|(?<!\S)\{", re.IGNORECASE)
@@ -44,65 +36,7 @@ _BOUND = re.compile(r"\bbound\s*\(\s*[$?]this\s*\)", re.IGNORECASE)
 
 
 @dataclass
-class FastOutcome:
-    """The results, and which shapes pyshacl validated because the fast path could not."""
-
-    results: list[ValidationResult]
-    fallback: dict[Node, str] = field(default_factory=dict)  # shape -> why
-    queries: int = 0
-    seconds: float = 0.0
-
-
-def validate(
-    data: FastData,
-    shapes: Graph,
-    *,
-    fallback: str = "pyshacl",
-    focus_nodes: Iterable[Node] | None = None,
-    workers: int | None = None,
-) -> FastOutcome:
-    """Validate ``data`` against ``shapes``; see the module docstring for ``fallback``.
-
-    The queries are written first and then run on ``workers`` threads (the store evaluates a
-    query without holding the interpreter lock); by default one per processor, at most 4."""
-    if fallback not in ("pyshacl", "raise"):
-        raise ValueError("fallback must be 'pyshacl' or 'raise'")
-    started = time.perf_counter()
-    run = _Run(ShapesGraph(as_specified(shapes)), data)
-    unsupported: dict[Node, str] = {}
-    jobs: list[_Job] = []
-    for shape in run.shapes.targeted():
-        try:
-            jobs += run.shape(shape)
-        except Unsupported as err:
-            if fallback == "raise":
-                raise
-            unsupported[shape.node] = str(err)
-    found_by: dict[Node, list[ValidationResult]] = {}
-    for job, outcome in zip(jobs, _execute(jobs, workers), strict=True):
-        if isinstance(outcome, Unsupported):
-            if fallback == "raise":
-                raise outcome
-            unsupported.setdefault(job.root, str(outcome))
-        else:
-            found_by.setdefault(job.root, []).extend(outcome)
-    results: set[ValidationResult] = set()
-    for root, found in found_by.items():
-        if root not in unsupported:
-            results.update(found)
-    if unsupported:
-        results.update(_pyshacl(data, run.shapes, unsupported))
-    listed = list(results)
-    if focus_nodes is not None:
-        wanted = set(focus_nodes)
-        listed = [r for r in listed if r.focus in wanted]
-    return FastOutcome(
-        sort_results(listed), unsupported, run.queries, time.perf_counter() - started
-    )
-
-
-@dataclass
-class _Job:
+class Job:
     """Queries of one shape with a target (``root``), run together; gives its results."""
 
     root: Node
@@ -110,25 +44,9 @@ class _Job:
     first: bool = False  # a whole-graph SPARQL target: started before the others
 
 
-def _execute(jobs: list[_Job], workers: int | None
-             ) -> list[list[ValidationResult] | Unsupported]:
-    """The outcome of each job, in order; an Unsupported is returned, not raised."""
-    def outcome(job: _Job) -> list[ValidationResult] | Unsupported:
-        try:
-            return job.run()
-        except Unsupported as err:
-            return err
+class ShapeJobs:
+    """The jobs of the shapes of one validation run, sharing their compiler and solutions."""
 
-    count = workers or min(4, os.cpu_count() or 1)
-    if count <= 1 or len(jobs) <= 1:
-        return [outcome(job) for job in jobs]
-    order = sorted(range(len(jobs)), key=lambda i: not jobs[i].first)
-    with ThreadPoolExecutor(count) as pool:
-        futures = {i: pool.submit(outcome, jobs[i]) for i in order}
-        return [futures[i].result() for i in range(len(jobs))]
-
-
-class _Run:
     def __init__(self, shapes: ShapesGraph, data: FastData) -> None:
         self.shapes = shapes
         self.data = data
@@ -141,7 +59,7 @@ class _Run:
         """The solutions of ``text``. Queries equal but for the engine's variable names (the
         same check of one property in several shapes, say) run once: the store does not
         change while the shapes are evaluated. Rows are read by the caller's names."""
-        canonical, names = sparql_text.canonical(text)
+        canonical, names = canonical_text(text)
         with self._lock:
             shared = self._solutions.get(canonical)
             owner = shared is None
@@ -194,13 +112,13 @@ class _Run:
             f"{prefixes}SELECT DISTINCT ?this WHERE {{ VALUES ?this {{ {listed} }} {inline} }}")}
         return [row for row in rows if row["this"] in members]
 
-    def shape(self, shape: Shape) -> list[_Job]:
+    def shape(self, shape: Shape) -> list[Job]:
         """The jobs giving every result of a shape with targets, its property shapes included
         (all query text is written here, so that running the jobs changes no shared state)."""
         self.compiler.target_prefixes = []
         focus = self.compiler.focus(shape)
         prefixes = "".join(dict.fromkeys(self.compiler.target_prefixes))
-        jobs: list[_Job] = []
+        jobs: list[Job] = []
         self._evaluate(shape.node, focus, prefixes, jobs, shape.node,
                        Compiler.subjects_of(shape))
         whole_graph = any(kind == SH.target for kind, _ in shape.targets)
@@ -208,7 +126,7 @@ class _Run:
             job.first = whole_graph
         return jobs
 
-    def _evaluate(self, node: Node, focus: str, prefixes: str, jobs: list[_Job], root: Node,
+    def _evaluate(self, node: Node, focus: str, prefixes: str, jobs: list[Job], root: Node,
                   covered: URIRef | None = None, done: frozenset[int] = frozenset()) -> None:
         """``covered``: a property P whose subjects are exactly the focus nodes; a pattern that
         starts with ``?this P ?v`` then needs no join with ``focus``. ``done``: the ids of
@@ -240,7 +158,7 @@ class _Run:
                             found.append(make(row["this"], component, row["_value"]))
                 return found
 
-            jobs.append(_Job(root, values))
+            jobs.append(Job(root, values))
         for check in compiled.focus_checks:
             if id(check) in done:
                 continue
@@ -260,7 +178,7 @@ class _Run:
                              row[path[1:]] if path else _SHAPE_PATH)
                         for row in self._rows(head, scope, pattern, anchored, prefixes)]
 
-            jobs.append(_Job(root, focused))
+            jobs.append(Job(root, focused))
         if compiled.sparql_checks:
             listing = f"{prefixes}SELECT ?this WHERE {{ {focus} }}"
             queries = [check.query for check in compiled.sparql_checks]
@@ -273,7 +191,7 @@ class _Run:
                     found += self._sparql(query, nodes, shape, make)
                 return found
 
-            jobs.append(_Job(root, sparql))
+            jobs.append(Job(root, sparql))
         done = self._absent(shape, focus, prefixes, jobs, root) if shape.path is None else done
         for child in shape.values(SH.property):
             if shape.path is None:
@@ -286,7 +204,7 @@ class _Run:
                     prefixes, jobs, root,
                 )
 
-    def _absent(self, shape: Shape, focus: str, prefixes: str, jobs: list[_Job], root: Node
+    def _absent(self, shape: Shape, focus: str, prefixes: str, jobs: list[Job], root: Node
                 ) -> frozenset[int]:
         """The sh:minCount checks of the property shapes of node shape ``shape`` in one query
         (one pass over the focus nodes, not one each); the ids of the checks it covers."""
@@ -315,7 +233,7 @@ class _Run:
                         found.append(make(row["this"], check.component, None))
             return found
 
-        jobs.append(_Job(root, absent))
+        jobs.append(Job(root, absent))
         return frozenset(id(check) for check, _make in batch)
 
     def _prebound(self, query: str, node: ox.NamedNode | ox.BlankNode | ox.Literal
@@ -416,36 +334,3 @@ class _Maker:
             message=self.shape.message,
             hint=self.hint,
         )
-
-
-def _pyshacl(data: FastData, shapes: ShapesGraph, unsupported: dict[Node, str]
-             ) -> list[ValidationResult]:
-    """pyshacl's results for the shapes the fast path could not compile (and those they use)."""
-    from sgam_onto.fastshacl.reference import pyshacl_results
-
-    graph = shapes.graph
-    keep = _reachable(graph, unsupported)
-    dropped = {s.node for s in shapes.targeted()} - keep
-    subset = Graph(bind_namespaces="none")
-    for prefix, namespace in graph.namespaces():
-        subset.bind(prefix, namespace)
-    subset.addN((s, p, o, subset) for s, p, o in graph if s not in dropped)
-    return [r for r in pyshacl_results(data.rdflib_graph(), subset) if r.source_shape in keep]
-
-
-def _reachable(graph: Graph, roots: Iterable[Node]) -> set[Node]:
-    """The shapes ``roots`` use, directly or through other shapes, themselves included."""
-    seen: set[Node] = set()
-    stack = list(roots)
-    while stack:
-        node = stack.pop()
-        if node in seen:
-            continue
-        seen.add(node)
-        for _p, obj in graph.predicate_objects(node):
-            if isinstance(obj, BNode | URIRef) and not isinstance(obj, Literal):
-                stack.append(obj)
-    return seen
-
-
-__all__ = ["FastOutcome", "Unsupported", "read_path", "validate"]
