@@ -18,10 +18,13 @@ _TAG = re.compile(
 )
 
 
-def tag_spellings(text: str) -> list[tuple[int, str]]:
-    """(line, tag as written) for each language tag in ``text``, comments left out."""
+def tag_spellings(text: str | Iterable[str]) -> list[tuple[int, str]]:
+    """(line, tag as written) for each language tag in ``text`` (or its lines), comments left
+    out."""
     found = []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(text.splitlines() if isinstance(text, str) else text, 1):
+        if "@" not in line and "lang" not in line:
+            continue
         for match in _TAG.finditer(line):
             before = line[: match.start()]
             if "#" in before and before.count('"') % 2 == 0 and before.count("<") == before.count(
@@ -32,7 +35,9 @@ def tag_spellings(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def tag_case_clashes(texts: Iterable[tuple[Path, str]]) -> list[tuple[Path, int, str]]:
+def tag_case_clashes(
+    texts: Iterable[tuple[Path, str | Iterable[str]]],
+) -> list[tuple[Path, int, str]]:
     """(path, line, message) for each spelling of a tag that the inputs also spell in another
     case: every spelling but the conventional one (BCP 47 case) is reported where written."""
     spellings: dict[str, dict[str, tuple[Path, int]]] = defaultdict(dict)

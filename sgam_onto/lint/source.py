@@ -1,0 +1,82 @@
+"""The statements and lines of one linted file, read as a stream so that a file of a million
+triples never sits in memory as Python objects.
+
+A file up to ``WHOLE_BYTES`` passes the project's strict syntax gate (``rdf.parse``) whole and
+its statements are kept for the second pass; a larger one is parsed twice from disk by
+Oxigraph's streaming parser, with the gate's errors (FILE:LINE:COL, size limit) kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from sgam_onto import limits
+from sgam_onto.errors import LoadError
+from sgam_onto.rdf.parse import BOM, excerpted, format_for, one_line, parse_file
+
+WHOLE_BYTES = 8 * 1024 * 1024  # a hand-written contribution is far smaller
+_POSITION_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*:\s*")
+
+
+class Source:
+    """One file to lint: its statements (as often as asked) and the prefixes it declared."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.prefixes: dict[str, str] = {}
+        self._kept: list[ox.Quad] | None = None
+        self._streamed = False
+
+    def quads(self) -> Iterator[ox.Quad]:
+        """Every statement; the first call gates the file (LoadError on a bad one)."""
+        if self._kept is not None:
+            return iter(self._kept)
+        if not self._streamed and not self._large():
+            parsed = parse_file(self.path)
+            self.prefixes = dict(parsed.prefixes)
+            self._kept = parsed.quads
+            return iter(self._kept)
+        self._streamed = True
+        return self._stream()
+
+    def _large(self) -> bool:
+        try:
+            size = self.path.stat().st_size
+        except OSError:
+            return False  # parse_file names the problem
+        if size > limits.current().max_file_bytes:
+            limits.read_bounded(self.path)  # raises the limit's own error before reading
+        return size > WHOLE_BYTES and self.path.is_file()
+
+    def _stream(self) -> Iterator[ox.Quad]:
+        fmt = format_for(self.path)
+        try:
+            with self.path.open("rb") as handle:
+                if handle.read(len(BOM)) != BOM:
+                    handle.seek(0)
+                parser = ox.parse(handle, format=fmt)
+                yield from parser
+                self.prefixes = dict(parser.prefixes)
+        except SyntaxError as err:
+            text = err.msg if isinstance(err.msg, str) else str(err)
+            message = excerpted(one_line(_POSITION_PREFIX.sub("", text).strip()))
+            raise LoadError(self.path, err.lineno, err.offset, message or "syntax error") from None
+        except OSError as err:
+            raise LoadError(self.path, message=one_line(err.strerror or str(err))) from None
+
+
+def text_lines(path: Path) -> Iterator[str]:
+    """The file's text line by line, numbered as ``str.splitlines`` numbers the whole text
+    (BOM dropped, undecodable bytes replaced), read in pieces."""
+    try:
+        with path.open("rb") as handle:
+            for number, raw in enumerate(handle):
+                if number == 0 and raw.startswith(BOM):
+                    raw = raw[len(BOM):]
+                yield from raw.decode("utf-8", "replace").splitlines()
+    except OSError:
+        return
