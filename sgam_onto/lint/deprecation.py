@@ -38,14 +38,14 @@ class Deprecations:
     def start(self, order: int) -> None:
         self._files.append((order, set(), []))
 
-    def add(self, subject: ox.NamedNode, predicate: str, value: Term) -> None:
+    def add(self, subject: str, predicate: str, value: Term) -> None:
         """Note one statement with an IRI subject and one of the two history predicates."""
         _, flags, replacements = self._files[-1]
         if predicate == DEPRECATED:
             if isinstance(value, ox.Literal) and ToRdflib().term(value).toPython() is True:
-                flags.add(subject.value)
+                flags.add(subject)
         elif isinstance(value, ox.NamedNode):
-            replacements.append((subject.value, value.value))
+            replacements.append((subject, value.value))
 
     def resources(self) -> dict[str, tuple[str, ...]]:
         """Every IRI marked deprecated, with its replacements (sorted, maybe none)."""

@@ -2,10 +2,11 @@
 slash (``iri_key``) or but for what people mistype unnoticed (``near_key``), and a table that
 finds keys spelt more than one way among millions of IRIs in fixed memory.
 
-The table keeps one spelling hash per slot; a slot that meets a second spelling is marked.
-Marks are only candidates (two keys may share a slot); the second pass collects the real
-spellings of marked slots and the rules decide on those, so a collision costs time, never a
-wrong finding.
+The table keeps one 64-bit spelling hash per slot; a slot that meets a second spelling is
+marked. Marks are only candidates (two keys may share a slot); the second pass collects the
+real spellings of marked slots and the rules decide on those, so a slot collision costs time,
+never a wrong finding (only two spellings of one key with equal 64-bit hashes would hide a
+clash).
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ def near_key(iri: str) -> str:
 class KeyTable:
     """Which keys are (perhaps) spelt in more than one way."""
 
-    def __init__(self, slots: int = SLOTS) -> None:
+    def __init__(self, slots: int | None = None) -> None:
+        slots = slots or SLOTS  # a power of two
         self._mask = slots - 1
         self._spelling = array("q", bytes(8 * slots))
         self._marked = bytearray(slots)

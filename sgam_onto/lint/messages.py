@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from sgam_onto.lint.keys import iri_key, near_key
-from sgam_onto.lint.survey import CACHE, Survey, iris
+from sgam_onto.lint.survey import CACHE, Survey, unpack
 from sgam_onto.lint.vocab import SGAM, SGAMSH, namespace_of
 from sgam_onto.lint.xsd import KNOWN, UNSUITABLE
 
@@ -135,7 +135,7 @@ class Groups:
 
     def read(self, quads: Iterable[ox.Quad]) -> None:
         for quad in quads:
-            for iri, place in iris(quad):
+            for iri, place in unpack(quad)[-1]:
                 if place < 3:
                     self.note(iri)
 

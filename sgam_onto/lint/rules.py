@@ -27,7 +27,7 @@ order an rdflib graph of the file sorts into; per-statement rules report every s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 import pyoxigraph as ox
 
@@ -35,7 +35,7 @@ from sgam_onto.lint.deprecation import HISTORY
 from sgam_onto.lint.deprecation import RULE as DEPRECATED_USE
 from sgam_onto.lint.keys import iri_key, near_key
 from sgam_onto.lint.messages import Groups, Naming, quote
-from sgam_onto.lint.survey import CACHE, PLAIN_TYPES, Survey, Term, iris
+from sgam_onto.lint.survey import CACHE, PLAIN_TYPES, Statement, Survey, Term, unpack
 from sgam_onto.lint.text import ASCII_CONTROL, describe, hidden_characters, not_nfc
 from sgam_onto.lint.vocab import ONTOLOGY, SGAM, SGAMSH
 from sgam_onto.lint.xsd import problem
@@ -59,17 +59,18 @@ RULES: dict[str, str] = {
 }
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_PROJECT = (SGAM, SGAMSH)
 __all__ = ["RULES", "FileRules", "Hit", "iri_key", "near_key"]
 
 
-def rank(quad: ox.Quad) -> Rank:
+def rank(statement: Statement) -> Rank:
     """Where a statement stands among the file's statements sorted as rdflib terms."""
-    return (_rank(quad.subject), _rank(quad.predicate), _rank(quad.object))
+    subject, _, value, s, p, o, _ = statement
+    return ((_kind(subject), s), (0, p), (_kind(value), o))
 
 
-def _rank(term: Term) -> tuple[int, str]:
-    kind = 0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.Literal) else 2
-    return (kind, term.value)
+def _kind(term: Term) -> int:
+    return 0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.Literal) else 2
 
 
 class FileRules:
@@ -88,69 +89,71 @@ class FileRules:
 
     def read(self, quads: Iterable[ox.Quad], groups: Groups) -> None:
         suspect: dict[str, bool] = {}
-        uses: dict[tuple[str, str], bool] = {}
+        uses: dict[str, dict[str, bool]] = {"property": {}, "class": {}}
         deprecated = self.survey.deprecated
         for quad in quads:
-            if len(suspect) > CACHE or len(uses) > CACHE:
+            if len(suspect) > CACHE:
                 suspect.clear()
-                uses.clear()
+                uses = {"property": {}, "class": {}}
+            statement = unpack(quad)
+            subject, predicate, value, s, p, o, iris = statement
             ranked: Rank | None = None
-            for iri, place in iris(quad):
+            for iri, place in iris:
                 flagged = suspect.get(iri)
                 if flagged is None:
                     flagged = suspect[iri] = self._suspect(iri)
                     if place < 3:
                         groups.note(iri)
                 if flagged:
-                    ranked = ranked or rank(quad)
-                    self._first(iri, (ranked, place), quad)
-            subject, predicate, value = quad.subject, quad.predicate, quad.object
-            if isinstance(value, ox.Literal):
-                self._literal(subject, predicate, value)
-            for term, role, place in self._uses(predicate, value):
-                key = (term.value, role)
-                flagged = uses.get(key)
+                    ranked = ranked or rank(statement)
+                    self._first(iri, (ranked, place), statement)
+            if type(value) is ox.Literal:
+                self._literal(subject, predicate, value, o)
+            used = [(p, "property", 0)]
+            if p == RDF_TYPE and type(value) is ox.NamedNode:
+                used.append((o, "class", 1))
+            for term, role, place in used:
+                flags = uses[role]
+                flagged = flags.get(term)
                 if flagged is None:
-                    flagged = uses[key] = self.naming.misused(term.value, role) is not None
+                    flagged = flags[term] = self.naming.misused(term, role) is not None
                 if flagged:
-                    ranked = ranked or rank(quad)
-                    seen = self.undeclared.get(term.value)
+                    ranked = ranked or rank(statement)
+                    seen = self.undeclared.get(term)
                     if seen is None or (ranked, place) < seen[:2]:
-                        self.undeclared[term.value] = (ranked, place, role, subject, predicate)
-            if self.contribution and isinstance(subject, ox.NamedNode) and (
-                subject.value.startswith((SGAM, SGAMSH)) or subject.value == ONTOLOGY
-            ):
-                ranked = ranked or rank(quad)
-                seen_at = self.redefined.get(subject.value)
+                        self.undeclared[term] = (ranked, place, role, subject, predicate)
+            if self.contribution and (s.startswith(_PROJECT) or s == ONTOLOGY) and type(
+                subject
+            ) is ox.NamedNode:
+                ranked = ranked or rank(statement)
+                seen_at = self.redefined.get(s)
                 if seen_at is None or ranked < seen_at[0]:
-                    self.redefined[subject.value] = (ranked, subject, predicate)
-            if deprecated and predicate.value not in HISTORY and subject.value not in deprecated:
+                    self.redefined[s] = (ranked, subject, predicate)
+            if deprecated and (p in deprecated or o in deprecated) and p not in HISTORY and (
+                s not in deprecated
+            ):
                 for term in (predicate, value):
-                    if isinstance(term, ox.NamedNode) and term.value in deprecated:
+                    if type(term) is ox.NamedNode and term.value in deprecated:
                         self.hits.append((term, subject, predicate, DEPRECATED_USE,
                                           self.naming.deprecated(term.value)))
-
-    @staticmethod
-    def _uses(predicate: ox.NamedNode, value: Term) -> Iterator[tuple[ox.NamedNode, str, int]]:
-        yield predicate, "property", 0
-        if predicate.value == RDF_TYPE and isinstance(value, ox.NamedNode):
-            yield value, "class", 1
 
     def _suspect(self, iri: str) -> bool:
         """Whether a rule may report this IRI: a bad scheme, a hidden character, or a key the
         first pass saw spelt more than one way."""
         survey = self.survey
-        return (scheme_problem(iri) is not None or bool(hidden_characters(iri))
-                or survey.case.marked(iri_key(iri)) or survey.near.marked(near_key(iri)))
+        hidden = not iri.isascii() or ASCII_CONTROL.search(iri)
+        return bool(scheme_problem(iri) is not None or (hidden and hidden_characters(iri))
+                    or survey.case.marked(iri_key(iri)) or survey.near.marked(near_key(iri)))
 
-    def _first(self, iri: str, at: tuple[Rank, int], quad: ox.Quad) -> None:
+    def _first(self, iri: str, at: tuple[Rank, int], statement: Statement) -> None:
         seen = self.first.get(iri)
         if seen is None or at < seen[:2]:
-            predicate = None if at[1] == 0 else quad.predicate
-            self.first[iri] = (*at, quad.subject, predicate)
+            predicate = None if at[1] == 0 else statement[1]
+            self.first[iri] = (*at, statement[0], predicate)
 
-    def _literal(self, subject: Term, predicate: ox.NamedNode, value: ox.Literal) -> None:
-        lexical, datatype = value.value, value.datatype.value
+    def _literal(self, subject: Term, predicate: ox.NamedNode, value: ox.Literal,
+                 lexical: str) -> None:
+        datatype = value.datatype.value
         if datatype in PLAIN_TYPES:
             if lexical.isascii() and not ASCII_CONTROL.search(lexical):
                 return

@@ -31,8 +31,9 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     project = _project_files(landscape)
     contribution = [_resolved(s.path) not in project for s in sources]
     survey = Survey()
+    landscape_quads = [] if landscape is None else list(graph_quads(landscape.graph))
     if landscape is not None:
-        survey.read(graph_quads(landscape.graph), len(sources), landscape=True)
+        survey.read(landscape_quads, len(sources), landscape=True)
     for order, source in enumerate(sources):
         survey.read(source.quads(), order, contribution=contribution[order])
     survey.finish()
@@ -42,8 +43,7 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
         rules = FileRules(survey, Naming(survey, source.prefixes), theirs)
         rules.read(source.quads(), groups)
         passes.append(rules)
-    if landscape is not None:
-        groups.read(graph_quads(landscape.graph))
+    groups.read(landscape_quads)
     findings = [Finding(path, line, "lang-tag-case", message) for path, line, message
                 in tag_case_clashes((s.path, text_lines(s.path)) for s in sources)]
     for source, rules in zip(sources, passes, strict=True):

@@ -28,17 +28,24 @@ Term = ox.NamedNode | ox.BlankNode | ox.Literal
 CACHE = 200_000  # IRIs remembered at once to skip repeats; cleared when full
 
 
-def iris(quad: ox.Quad) -> Iterator[tuple[str, int]]:
-    """(IRI, place) of a statement: 0 subject, 1 predicate, 2 object, 3 a literal's datatype
+Statement = tuple[Term, ox.NamedNode, Term, str, str, str, list[tuple[str, int]]]
+
+
+def unpack(quad: ox.Quad) -> Statement:
+    """A statement's terms, their texts (each read from Oxigraph once: every read copies) and
+    its IRIs with their place: 0 subject, 1 predicate, 2 object, 3 a literal's datatype
     (plain and language-tagged strings have none, as in rdflib)."""
-    s, o = quad.subject, quad.object
-    if isinstance(s, ox.NamedNode):
-        yield s.value, 0
-    yield quad.predicate.value, 1
-    if isinstance(o, ox.NamedNode):
-        yield o.value, 2
-    elif isinstance(o, ox.Literal) and o.datatype.value not in PLAIN_TYPES:
-        yield o.datatype.value, 3
+    subject, predicate, value = quad.subject, quad.predicate, quad.object
+    s, p, o = subject.value, predicate.value, value.value
+    iris = [(s, 0), (p, 1)] if type(subject) is ox.NamedNode else [(p, 1)]
+    kind = type(value)
+    if kind is ox.NamedNode:
+        iris.append((o, 2))
+    elif kind is ox.Literal:
+        datatype = value.datatype.value
+        if datatype not in PLAIN_TYPES:
+            iris.append((datatype, 3))
+    return subject, predicate, value, s, p, o, iris
 
 
 def graph_quads(graph: Graph) -> Iterator[ox.Quad]:
@@ -74,27 +81,26 @@ class Survey:
         variant: dict[Term, list[str]] = {}
         seen: set[str] = set()
         for quad in quads:
-            for iri, _ in iris(quad):
+            subject, _, value, s, predicate, o, iris = unpack(quad)
+            for iri, _ in iris:
                 if iri not in seen:
                     if len(seen) > CACHE:
                         seen.clear()
                     seen.add(iri)
                     self.case.add(iri_key(iri), iri)
                     self.near.add(near_key(iri), iri)
-            predicate = quad.predicate.value
             if predicate in _NOTED:
-                subject, value = quad.subject, quad.object
                 if predicate in (CANONICAL, VARIANT):
                     into = canonical if predicate == CANONICAL else variant
-                    into.setdefault(subject, []).append(value.value)
+                    into.setdefault(subject, []).append(o)
                 elif not isinstance(subject, ox.NamedNode):
                     continue
                 elif predicate in (DEPRECATED, REPLACED_BY):
-                    self.deprecations.add(subject, predicate, value)
+                    self.deprecations.add(s, predicate, value)
                 else:
-                    kind = value.value if isinstance(value, ox.NamedNode) else ""
+                    kind = o if isinstance(value, ox.NamedNode) else ""
                     for vocabulary in vocabularies:
-                        vocabulary.add(subject.value, predicate, kind)
+                        vocabulary.add(s, predicate, kind)
         for record, terms in canonical.items():
             self.variants.update(frozenset((term, other)) for term in terms
                                  for other in variant.get(record, ()))
