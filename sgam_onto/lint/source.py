@@ -50,10 +50,16 @@ class Source:
             return False  # parse_file names the problem
         if size > limits.current().max_file_bytes:
             limits.read_bounded(self.path)  # raises the limit's own error before reading
-        return size > WHOLE_BYTES and self.path.is_file()
+        large = size > WHOLE_BYTES and self.path.is_file()
+        if large:  # the gate's estimate, kept so that every command refuses the same inputs
+            limits.check_memory(size, self.path)
+        return large
 
     def _stream(self) -> Iterator[ox.Quad]:
+        from sgam_onto.io.confine import check_inside
+
         fmt = format_for(self.path)
+        check_inside(self.path)  # as the gate: no symbolic link out of the working tree
         try:
             with self.path.open("rb") as handle:
                 if handle.read(len(BOM)) != BOM:
