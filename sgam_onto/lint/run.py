@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from sgam_onto.lint.findings import Finding
 from sgam_onto.lint.messages import Groups, Naming
 from sgam_onto.lint.rules import FileRules, Hit
-from sgam_onto.lint.source import Source, text_lines
+from sgam_onto.lint.source import Source, text_blocks
 from sgam_onto.lint.spelling import tag_case_clashes
 from sgam_onto.lint.survey import Survey, graph_quads
 
@@ -45,7 +45,7 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
         passes.append(rules)
     groups.read(landscape_quads)
     findings = [Finding(path, line, "lang-tag-case", message) for path, line, message
-                in tag_case_clashes((s.path, text_lines(s.path)) for s in sources)]
+                in tag_case_clashes((s.path, text_blocks(s.path)) for s in sources)]
     for source, rules in zip(sources, passes, strict=True):
         findings += _located(source, rules.finish(groups))
     return sorted(findings)

@@ -75,14 +75,19 @@ class Source:
             raise LoadError(self.path, message=one_line(err.strerror or str(err))) from None
 
 
-def text_lines(path: Path) -> Iterator[str]:
-    """The file's text line by line, numbered as ``str.splitlines`` numbers the whole text
-    (BOM dropped, undecodable bytes replaced), read in pieces."""
+def text_blocks(path: Path, size: int = 1 << 20) -> Iterator[str]:
+    """The file's text in blocks of about ``size`` bytes, each but the last ending with a
+    line break (BOM dropped, undecodable bytes replaced as in one whole decoding)."""
     try:
         with path.open("rb") as handle:
-            for number, raw in enumerate(handle):
-                if number == 0 and raw.startswith(BOM):
-                    raw = raw[len(BOM):]
-                yield from raw.decode("utf-8", "replace").splitlines()
+            rest = handle.read(len(BOM))
+            rest = b"" if rest == BOM else rest
+            while chunk := handle.read(size):
+                whole, cut, tail = (rest + chunk).rpartition(b"\n")
+                if cut:
+                    yield (whole + cut).decode("utf-8", "replace")
+                rest = tail if cut else whole + tail
+            if rest:
+                yield rest.decode("utf-8", "replace")
     except OSError:
         return
