@@ -8,41 +8,52 @@ record the history (deprecation, replacement, succession) are not uses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from rdflib import Graph, Literal, URIRef
+import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, OWL
 
-from sgam_onto.lint.rules import FileContext, Hit, short
 from sgam_onto.lint.vocab import SGAM
+from sgam_onto.rdf.convert import ToRdflib
+
+if TYPE_CHECKING:
+    from sgam_onto.lint.survey import Term
 
 RULE = "deprecated-use"
-HISTORY = frozenset({OWL.deprecated, DCTERMS.isReplacedBy, DCTERMS.replaces,
-                     URIRef(SGAM + "succeededBy")})
+DEPRECATED = str(OWL.deprecated)
+REPLACED_BY = str(DCTERMS.isReplacedBy)
+HISTORY = frozenset({DEPRECATED, REPLACED_BY, str(DCTERMS.replaces), SGAM + "succeededBy"})
 
 
-def deprecated_resources(graphs: Iterable[Graph]) -> dict[str, tuple[str, ...]]:
-    """Every IRI marked deprecated in `graphs`, with its replacements (sorted, maybe none)."""
-    found: dict[str, set[str]] = {}
-    for graph in graphs:
-        for node, flag in graph.subject_objects(OWL.deprecated):
-            if isinstance(node, URIRef) and isinstance(flag, Literal) and flag.toPython() is True:
-                found.setdefault(str(node), set())
-        for node, successor in graph.subject_objects(DCTERMS.isReplacedBy):
-            if str(node) in found and isinstance(successor, URIRef):
-                found[str(node)].add(str(successor))
-    return {iri: tuple(sorted(by)) for iri, by in found.items()}
+class Deprecations:
+    """Deprecation flags and replacements, gathered file by file.
 
+    A replacement counts for a resource flagged in the same file or in one read before it,
+    in the order inputs first, then the landscape (``ordered`` says where a file stands).
+    """
 
-def deprecated_uses(ctx: FileContext) -> Iterator[Hit]:
-    for s, p, o in ctx.statements():
-        if p in HISTORY or str(s) in ctx.deprecated:
-            continue
-        for term in (p, o):
-            if not isinstance(term, URIRef) or str(term) not in ctx.deprecated:
-                continue
-            successors = ctx.deprecated[str(term)]
-            advice = (f"use {', '.join(short(r, ctx.prefixes) for r in successors)} instead"
-                      if successors else "no replacement is recorded")
-            yield (term, s, p, RULE,
-                   f"{short(str(term), ctx.prefixes)} is deprecated; {advice}")
+    def __init__(self) -> None:
+        self._files: list[tuple[int, set[str], list[tuple[str, str]]]] = []
+
+    def start(self, order: int) -> None:
+        self._files.append((order, set(), []))
+
+    def add(self, subject: str, predicate: str, value: Term) -> None:
+        """Note one statement with an IRI subject and one of the two history predicates."""
+        _, flags, replacements = self._files[-1]
+        if predicate == DEPRECATED:
+            if isinstance(value, ox.Literal) and ToRdflib().term(value).toPython() is True:
+                flags.add(subject)
+        elif isinstance(value, ox.NamedNode):
+            replacements.append((subject, value.value))
+
+    def resources(self) -> dict[str, tuple[str, ...]]:
+        """Every IRI marked deprecated, with its replacements (sorted, maybe none)."""
+        found: dict[str, set[str]] = {}
+        for _, flags, replacements in sorted(self._files, key=lambda file: file[0]):
+            for node in flags:
+                found.setdefault(node, set())
+            for node, successor in replacements:
+                if node in found:
+                    found[node].add(successor)
+        return {iri: tuple(sorted(by)) for iri, by in found.items()}

@@ -1,8 +1,8 @@
 """The lint rules: mistakes SHACL does not see, because a shape only looks where it targets.
 
-Each rule reads one parsed file (``FileContext``) against the landscape and yields
-``(term, subject, predicate, rule, message)`` hits; ``lint_files`` turns them into findings
-with lines. The rules:
+The rules run in the second pass over one input file (``FileRules``), statement by statement,
+against what the first pass (``survey.Survey``) learnt of all the files. A hit is
+``(term, subject, predicate, rule, message)``; ``lint_files`` gives it a line. The rules:
 
 iri-case-clash        an IRI equal to another but for letter case or a trailing slash (two
                       classes or properties the project's own files declare may differ so, and
@@ -18,24 +18,30 @@ datatype-unknown      a datatype that is neither built in nor declared (rdfs:Dat
 literal-ill-typed     a lexical form outside its datatype's lexical space
 undeclared-term       a class or property of a known vocabulary that it does not define
 redefines-project-term  a contribution stating facts about the project's terms or shapes
+deprecated-use        a statement pointing to a deprecated resource (``deprecation``)
+
+A rule that names a term once reports it in the file's first statement that shows it, in
+the order of sorted statements (IRIs, then literals, then blank nodes, by their text), the
+order an rdflib graph of the file sorts into; per-statement rules report every statement.
 """
 
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Iterable
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF
-from rdflib.term import Node
+import pyoxigraph as ox
 
-from sgam_onto.lint import text, xsd
-from sgam_onto.lint.vocab import ONTOLOGY, SGAM, SGAMSH, Vocabulary
+from sgam_onto.lint.deprecation import HISTORY
+from sgam_onto.lint.deprecation import RULE as DEPRECATED_USE
+from sgam_onto.lint.keys import iri_key, near_key
+from sgam_onto.lint.messages import Groups, Naming, quote
+from sgam_onto.lint.survey import CACHE, PLAIN_TYPES, Statement, Survey, Term, unpack
+from sgam_onto.lint.text import ASCII_CONTROL, describe, hidden_characters, not_nfc
+from sgam_onto.lint.vocab import ONTOLOGY, SGAM, SGAMSH
+from sgam_onto.lint.xsd import problem
 
-Hit = tuple[Node, Node | None, Node | None, str, str]
+Hit = tuple[Term, Term | None, ox.NamedNode | None, str, str]
+Rank = tuple[tuple[int, str], tuple[int, str], tuple[int, str]]
 
 RULES: dict[str, str] = {
     "iri-case-clash": "IRIs that differ only by case or a trailing slash",
@@ -52,267 +58,162 @@ RULES: dict[str, str] = {
     "deprecated-use": "statements pointing to a deprecated resource, with its replacement",
 }
 
-TEXT_TYPES = frozenset({xsd.XSD + "string", str(RDF.langString)})
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_PROJECT = (SGAM, SGAMSH)
+__all__ = ["RULES", "FileRules", "Hit", "iri_key", "near_key"]
 
 
-@dataclass
-class FileContext:
-    """One file as parsed, with what the rules need to know about its surroundings."""
-
-    path: Path
-    graph: Graph
-    vocabulary: Vocabulary
-    iri_keys: dict[str, set[str]]  # case-folded, slash-stripped IRI -> spellings seen
-    contribution: bool
-    prefixes: dict[str, str] = field(default_factory=dict)
-    schema_terms: set[str] = field(default_factory=set)  # classes, properties of the project
-    variants: set[frozenset[str]] = field(default_factory=set)  # recorded spelling variants
-    project_declared: set[str] = field(default_factory=set)  # typed or defined by the project
-    near_keys: dict[str, set[str]] = field(default_factory=dict)  # near_key -> spellings seen
-    deprecated: dict[str, tuple[str, ...]] = field(default_factory=dict)  # IRI -> replacements
-
-    def known(self, iri: str) -> bool:
-        """Declared by the project's files, or a term of a standard vocabulary."""
-        if iri in self.project_declared:
-            return True
-        namespace = self.vocabulary.namespace_of(iri)
-        return namespace not in (None, SGAM, SGAMSH) and bool(self.vocabulary.exists(URIRef(iri)))
-
-    def statements(self) -> Iterator[tuple[Node, Node, Node]]:
-        yield from sorted(self.graph, key=lambda t: tuple(map(_sort_key, t)))
+def rank(statement: Statement) -> Rank:
+    """Where a statement stands among the file's statements sorted as rdflib terms."""
+    subject, _, value, s, p, o, _ = statement
+    return ((_kind(subject), s), (0, p), (_kind(value), o))
 
 
-def _sort_key(node: Node) -> tuple[int, str]:
-    return (0 if isinstance(node, URIRef) else 1 if isinstance(node, Literal) else 2, str(node))
+def _kind(term: Term) -> int:
+    return 0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.Literal) else 2
 
 
-def recorded_variants(graph: Graph) -> set[frozenset[str]]:
-    """Pairs (canonical term, variant spelling) a variant record of the landscape states."""
-    canonical = URIRef(SGAM + "canonicalTerm")
-    variant = URIRef(SGAM + "variantTerm")
-    pairs: set[frozenset[str]] = set()
-    for record, term in graph.subject_objects(canonical):
-        for other in graph.objects(record, variant):
-            pairs.add(frozenset((str(term), str(other))))
-    return pairs
+class FileRules:
+    """The second pass over one file: every rule, statement by statement. What a rule reports
+    once per term waits in ``first`` (a term's first statement, few terms) until the spellings
+    of all files are collected (``Groups``); the rest is a hit at once."""
 
+    def __init__(self, survey: Survey, naming: Naming, contribution: bool) -> None:
+        self.survey = survey
+        self.naming = naming
+        self.contribution = contribution
+        self.hits: list[Hit] = []
+        self.first: dict[str, tuple[Rank, int, Term, ox.NamedNode | None]] = {}
+        self.undeclared: dict[str, tuple[Rank, int, str, Term, ox.NamedNode]] = {}
+        self.redefined: dict[str, tuple[Rank, ox.NamedNode, ox.NamedNode]] = {}
 
-def iri_key(iri: str) -> str:
-    return iri.casefold().rstrip("/")
+    def read(self, quads: Iterable[ox.Quad], groups: Groups) -> None:
+        suspect: dict[str, bool] = {}
+        uses: dict[str, dict[str, bool]] = {"property": {}, "class": {}}
+        deprecated = self.survey.deprecated
+        for quad in quads:
+            if len(suspect) > CACHE:
+                suspect.clear()
+                uses = {"property": {}, "class": {}}
+            statement = unpack(quad)
+            subject, predicate, value, s, p, o, iris = statement
+            ranked: Rank | None = None
+            for iri, place in iris:
+                flagged = suspect.get(iri)
+                if flagged is None:
+                    flagged = suspect[iri] = self._suspect(iri)
+                    if place < 3:
+                        groups.note(iri)
+                if flagged:
+                    ranked = ranked or rank(statement)
+                    self._first(iri, (ranked, place), statement)
+            if type(value) is ox.Literal:
+                self._literal(subject, predicate, value, o)
+            used = [(p, "property", 0)]
+            if p == RDF_TYPE and type(value) is ox.NamedNode:
+                used.append((o, "class", 1))
+            for term, role, place in used:
+                flags = uses[role]
+                flagged = flags.get(term)
+                if flagged is None:
+                    flagged = flags[term] = self.naming.misused(term, role) is not None
+                if flagged:
+                    ranked = ranked or rank(statement)
+                    seen = self.undeclared.get(term)
+                    if seen is None or (ranked, place) < seen[:2]:
+                        self.undeclared[term] = (ranked, place, role, subject, predicate)
+            if self.contribution and (s.startswith(_PROJECT) or s == ONTOLOGY) and type(
+                subject
+            ) is ox.NamedNode:
+                ranked = ranked or rank(statement)
+                seen_at = self.redefined.get(s)
+                if seen_at is None or ranked < seen_at[0]:
+                    self.redefined[s] = (ranked, subject, predicate)
+            if deprecated and (p in deprecated or o in deprecated) and p not in HISTORY and (
+                s not in deprecated
+            ):
+                for term in (predicate, value):
+                    if type(term) is ox.NamedNode and term.value in deprecated:
+                        self.hits.append((term, subject, predicate, DEPRECATED_USE,
+                                          self.naming.deprecated(term.value)))
 
+    def _suspect(self, iri: str) -> bool:
+        """Whether a rule may report this IRI: a bad scheme, a hidden character, or a key the
+        first pass saw spelt more than one way."""
+        survey = self.survey
+        hidden = not iri.isascii() or ASCII_CONTROL.search(iri)
+        return bool(scheme_problem(iri) is not None or (hidden and hidden_characters(iri))
+                    or survey.case.marked(iri_key(iri)) or survey.near.marked(near_key(iri)))
 
-_AUTHORITY = re.compile(
-    r"^(?P<scheme>https?)://(?:www\.)?(?P<host>[^/?#:]*)(?::(?:80|443))?(?=[/?#]|$)", re.IGNORECASE
-)
+    def _first(self, iri: str, at: tuple[Rank, int], statement: Statement) -> None:
+        seen = self.first.get(iri)
+        if seen is None or at < seen[:2]:
+            predicate = None if at[1] == 0 else statement[1]
+            self.first[iri] = (*at, statement[0], predicate)
 
-
-def near_key(iri: str) -> str:
-    """An IRI with what people mistype without noticing folded away: http/https, a leading
-    "www.", the default port, a trailing "/" or "#", and case."""
-    folded = _AUTHORITY.sub(lambda m: f"http://{m.group('host')}", iri)
-    return folded.casefold().rstrip("/#")
-
-
-def short(iri: str, prefixes: dict[str, str]) -> str:
-    """A prefixed name where the file declared one, else ``<iri>``."""
-    best = ""
-    name = ""
-    for prefix, namespace in prefixes.items():
-        if iri.startswith(namespace) and len(namespace) > len(best):
-            local = iri[len(namespace):]
-            if local and all(c.isalnum() or c in "-_." for c in local):
-                best, name = namespace, f"{prefix}:{local}"
-    return name or f"<{iri}>"
-
-
-def iris_of(ctx: FileContext) -> Iterator[tuple[URIRef, Node, Node | None]]:
-    """Every IRI in the file with the statement it first appears in (subject, predicate)."""
-    seen: set[URIRef] = set()
-    for s, p, o in ctx.statements():
-        for term, subject, predicate in ((s, s, None), (p, s, p), (o, s, p)):
-            if isinstance(term, URIRef) and term not in seen:
-                seen.add(term)
-                yield term, subject, predicate
-        if isinstance(o, Literal) and o.datatype is not None and o.datatype not in seen:
-            seen.add(o.datatype)
-            yield o.datatype, s, p
-
-
-def iri_case_clash(ctx: FileContext) -> Iterator[Hit]:
-    for iri, subject, predicate in iris_of(ctx):
-        text_iri = str(iri)
-        if ctx.vocabulary.exists(iri) is False:
-            continue  # undeclared-term reports it, with the spelling it probably meant
-        others = ctx.iri_keys.get(iri_key(text_iri), set()) - {text_iri}
-        if text_iri in ctx.schema_terms:  # sgam:Domain (a class) and sgam:domain (a property)
-            others = {o for o in others if o not in ctx.schema_terms}
-        other = _other_spelling(ctx, text_iri, others)
-        if other is None:
-            continue
-        how = "by a trailing slash" if other.rstrip("/") == text_iri.rstrip("/") else "by case"
-        yield (iri, subject, predicate, "iri-case-clash",
-               f"{short(text_iri, ctx.prefixes)} differs only {how} from "
-               f"{short(other, ctx.prefixes)}; use one spelling")
-
-
-def _other_spelling(ctx: FileContext, iri: str, others: set[str]) -> str | None:
-    """The spelling to name beside ``iri``: not a recorded variant, a known term first; None
-    if there is none to report (the odd spelling out is reported where it is written)."""
-    others = {o for o in others if frozenset((iri, o)) not in ctx.variants}
-    if ctx.known(iri):
-        others = {o for o in others if ctx.known(o)}
-    return min(others, key=lambda o: (not ctx.known(o), o)) if others else None
-
-
-def iri_near_duplicate(ctx: FileContext) -> Iterator[Hit]:
-    for iri, subject, predicate in iris_of(ctx):
-        text_iri = str(iri)
-        others = {o for o in ctx.near_keys.get(near_key(text_iri), set())
-                  if iri_key(o) != iri_key(text_iri)}  # case alone: iri-case-clash says it
-        other = _other_spelling(ctx, text_iri, others)
-        if other is None:
-            continue
-        yield (iri, subject, predicate, "iri-near-duplicate",
-               f"{short(text_iri, ctx.prefixes)} and {short(other, ctx.prefixes)} differ only "
-               f"by {_near_difference(text_iri, other)}; they name two resources: use one "
-               "spelling")
-
-
-def _near_difference(a: str, b: str) -> str:
-    if a.split(":", 1)[0].lower() != b.split(":", 1)[0].lower():
-        return "http/https"
-    if ("://www." in a.lower()) != ("://www." in b.lower()):
-        return '"www."'
-    if a.rstrip("/#") == b.rstrip("/#"):
-        return 'a trailing "#" or "/"'
-    return "the port"
-
-
-def iri_scheme(ctx: FileContext) -> Iterator[Hit]:
-    for iri, subject, predicate in iris_of(ctx):
-        text_iri = str(iri)
-        scheme, colon, rest = text_iri.partition(":")
-        scheme = scheme.lower()
-        if scheme not in ("http", "https"):
-            what = f"the {scheme}: scheme" if colon else "no scheme"
-            yield (iri, subject, predicate, "iri-scheme",
-                   f"<{text_iri}> has {what}; data IRIs are absolute http(s) IRIs")
-        elif not rest.startswith("//") or rest[2:].split("/", 1)[0] in ("", "."):
-            yield (iri, subject, predicate, "iri-scheme",
-                   f"<{text_iri}> has no host; write the full http(s)://host/... IRI")
-
-
-def text_rules(ctx: FileContext) -> Iterator[Hit]:
-    for s, p, o in ctx.statements():
-        if isinstance(o, Literal) and (o.datatype is None or str(o.datatype) in TEXT_TYPES
-                                       or o.language):
-            value = str(o)
-            if text.not_nfc(value):
-                yield (o, s, p, "text-not-nfc",
-                       f"{short(str(p), ctx.prefixes)} value {_quote(value)} is not in Unicode "
-                       "NFC; normalise it (it prints like, but does not equal, the NFC text)")
-            hidden = text.hidden_characters(value)
+    def _literal(self, subject: Term, predicate: ox.NamedNode, value: ox.Literal,
+                 lexical: str) -> None:
+        datatype = value.datatype.value
+        if datatype in PLAIN_TYPES:
+            if lexical.isascii() and not ASCII_CONTROL.search(lexical):
+                return
+            name = self.naming.short(predicate.value)
+            if not_nfc(lexical):
+                self.hits.append((value, subject, predicate, "text-not-nfc",
+                                  f"{name} value {quote(lexical)} is not in Unicode NFC; "
+                                  "normalise it (it prints like, but does not equal, the NFC "
+                                  "text)"))
+            hidden = hidden_characters(lexical)
             if hidden:
                 where, char = hidden[0]
                 more = f" (and {len(hidden) - 1} more)" if len(hidden) > 1 else ""
-                yield (o, s, p, "text-hidden-character",
-                       f"{short(str(p), ctx.prefixes)} value {_quote(value)} has "
-                       f"{text.describe(char)} at position {where}{more}; remove it")
-    for iri, subject, predicate in iris_of(ctx):
-        hidden = text.hidden_characters(str(iri))
-        if hidden:
-            yield (iri, subject, predicate, "text-hidden-character",
-                   f"<{iri}> has {text.describe(hidden[0][1])}; remove it")
-
-
-def _quote(value: str, width: int = 40) -> str:
-    shown = value if len(value) <= width else value[: width - 1] + "…"
-    return repr(shown)
-
-
-def datatype_rules(ctx: FileContext) -> Iterator[Hit]:
-    for s, p, o in ctx.statements():
-        if not isinstance(o, Literal) or o.datatype is None:
-            continue
-        datatype = str(o.datatype)
-        name = short(datatype, ctx.prefixes)
-        if datatype in xsd.UNSUITABLE:
-            yield (o.datatype, s, p, "datatype-unknown",
-                   f"{name} is not one of the datatypes RDF allows for literals")
-            continue
-        if datatype not in xsd.KNOWN and o.datatype not in ctx.vocabulary.datatypes:
-            hint = _suggest(datatype, [*xsd.KNOWN, *map(str, ctx.vocabulary.datatypes)],
-                            ctx.prefixes)
-            yield (o.datatype, s, p, "datatype-unknown",
-                   f"{name} is not a built-in datatype and is not declared as rdfs:Datatype"
-                   + hint)
-            continue
-        found = xsd.problem(str(o), datatype)
+                self.hits.append((value, subject, predicate, "text-hidden-character",
+                                  f"{name} value {quote(lexical)} has {describe(char)} "
+                                  f"at position {where}{more}; remove it"))
+            return
+        unknown = self.naming.unknown_datatype(datatype)
+        if unknown:
+            self.hits.append((value.datatype, subject, predicate, "datatype-unknown", unknown))
+            return
+        found = problem(lexical, datatype)
         if found:
-            yield (o, s, p, "literal-ill-typed",
-                   f"{_quote(str(o))}^^{name}: {found}")
+            self.hits.append((value, subject, predicate, "literal-ill-typed",
+                              f"{quote(lexical)}^^{self.naming.short(datatype)}: {found}"))
 
-
-def undeclared_terms(ctx: FileContext) -> Iterator[Hit]:
-    vocabulary = ctx.vocabulary
-    reported: set[URIRef] = set()
-    for s, p, o in ctx.statements():
-        uses = [(p, "property")]
-        if p == RDF.type and isinstance(o, URIRef):
-            uses.append((o, "class"))
-        for term, role in uses:
-            if not isinstance(term, URIRef) or term in reported:
-                continue
-            exists = vocabulary.exists(term)
-            name = short(str(term), ctx.prefixes)
-            if exists is False:
-                reported.add(term)
-                hint = _suggest(str(term), vocabulary.candidates(term), ctx.prefixes)
-                yield (term, s, p, "undeclared-term",
-                       f"{name} is used as a {role} but its vocabulary does not define it"
-                       + (hint or "; declare it in the ontology or fix the spelling"))
-            elif exists and str(term).startswith(SGAM):
-                wrong = (role == "class" and term in vocabulary.properties
-                         and term not in vocabulary.classes) or (
-                    role == "property" and term in vocabulary.classes
-                    and term not in vocabulary.properties)
-                if wrong:
-                    reported.add(term)
-                    other = "property" if role == "class" else "class"
-                    yield (term, s, p, "undeclared-term",
-                           f"{name} is used as a {role} but the ontology declares it a {other}")
-
-
-def redefinitions(ctx: FileContext) -> Iterator[Hit]:
-    if not ctx.contribution:
-        return
-    reported: set[Node] = set()
-    for s, p, _o in ctx.statements():
-        if not isinstance(s, URIRef) or s in reported:
-            continue
-        iri = str(s)
-        if iri.startswith((SGAM, SGAMSH)) or iri == ONTOLOGY:
-            reported.add(s)
+    def finish(self, groups: Groups) -> list[Hit]:
+        """Every hit of the file, once the spellings of all files are known."""
+        naming, short = self.naming, self.naming.short
+        hits = list(self.hits)
+        for iri, (_, _, subject, predicate) in self.first.items():
+            term = ox.NamedNode(iri)
+            problem = scheme_problem(iri)
+            if problem:
+                hits.append((term, subject, predicate, "iri-scheme", problem))
+            hidden = hidden_characters(iri)
+            if hidden:
+                hits.append((term, subject, predicate, "text-hidden-character",
+                             f"<{iri}> has {describe(hidden[0][1])}; remove it"))
+            for rule, message in groups.clashes(iri, naming):
+                hits.append((term, subject, predicate, rule, message))
+        for iri, (_, _, role, subject, predicate) in self.undeclared.items():
+            message = naming.misused(iri, role)
+            if message:
+                hits.append((ox.NamedNode(iri), subject, predicate, "undeclared-term", message))
+        for iri, (_, subject, predicate) in self.redefined.items():
             what = "shape" if iri.startswith(SGAMSH) else "term"
-            yield (s, s, p, "redefines-project-term",
-                   f"a contribution states facts about the project {what} "
-                   f"{short(iri, ctx.prefixes)}; change the vocabulary or shapes in the "
-                   "project's own files instead")
+            hits.append((subject, subject, predicate, "redefines-project-term",
+                         f"a contribution states facts about the project {what} {short(iri)}; "
+                         "change the vocabulary or shapes in the project's own files instead"))
+        return hits
 
 
-def _suggest(iri: str, candidates: list[str] | object, prefixes: dict[str, str]) -> str:
-    pool = list(candidates)  # type: ignore[call-overload]
-    folded = {c.casefold(): c for c in pool}
-    if iri.casefold() in folded and folded[iri.casefold()] != iri:
-        return f"; did you mean {short(folded[iri.casefold()], prefixes)}?"
-    close = difflib.get_close_matches(iri, pool, n=1, cutoff=0.85)
-    return f"; did you mean {short(close[0], prefixes)}?" if close else ""
-
-
-ALL = (iri_case_clash, iri_near_duplicate, iri_scheme, text_rules, datatype_rules,
-       undeclared_terms, redefinitions)
-
-
-def run_rules(ctx: FileContext) -> Iterator[Hit]:
-    for rule in ALL:
-        yield from rule(ctx)
+def scheme_problem(iri: str) -> str | None:
+    """Why ``iri`` is not an absolute http(s) IRI with a host, if it is not."""
+    scheme, colon, rest = iri.partition(":")
+    scheme = scheme.lower()
+    if scheme not in ("http", "https"):
+        what = f"the {scheme}: scheme" if colon else "no scheme"
+        return f"<{iri}> has {what}; data IRIs are absolute http(s) IRIs"
+    if not rest.startswith("//") or rest[2:].split("/", 1)[0] in ("", "."):
+        return f"<{iri}> has no host; write the full http(s)://host/... IRI"
+    return None

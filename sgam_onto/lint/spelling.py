@@ -4,40 +4,100 @@ of the two is silently dropped). Only the text still shows both spellings."""
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sgam_onto.rdf.convert import bcp47_case
 
-# A tag right after a closing quote (Turtle, TriG, N-Triples), or an xml:lang attribute.
-_TAG = re.compile(
-    r"""(?<=["'])@(?P<tag>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\b"""
-    r"""|\bxml:lang\s*=\s*["'](?P<xml>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)["']"""
+# A tag right after a closing quote (Turtle, TriG, N-Triples), or an xml:lang attribute (its
+# "=" and spaces on one line). Two expressions, each starting with what it must find, so that
+# the search skips ahead over text without tags.
+_QUOTED_TAG = re.compile(r"""["']@(?P<tag>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)\b""")
+_XML_LANG = re.compile(
+    r"""xml:lang[^\S\n]*=[^\S\n]*["'](?P<tag>[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*)["']"""
 )
+# Line breaks of str.splitlines other than "\n" (and "\r\n", folded to it where no "\r" stands
+# alone).
+_OTHER_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
-def tag_spellings(text: str) -> list[tuple[int, str]]:
-    """(line, tag as written) for each language tag in ``text``, comments left out."""
-    found = []
-    for number, line in enumerate(text.splitlines(), 1):
-        for match in _TAG.finditer(line):
-            before = line[: match.start()]
-            if "#" in before and before.count('"') % 2 == 0 and before.count("<") == before.count(
-                ">"
-            ):
-                break  # the rest of the line is a comment
-            found.append((number, match.group("tag") or match.group("xml")))
+def tag_spellings(text: str | Iterable[str], *, first: bool = False) -> list[tuple[int, str]]:
+    """(line, tag as written) for each language tag in ``text`` (with ``first``, for the first
+    of each spelling only), comments left out; lines are numbered as ``str.splitlines``
+    numbers them. ``text`` may come in blocks, each but the last ending with a line break, so
+    that a large file is searched block by block."""
+    found: list[tuple[int, str]] = []
+    seen: set[str] | None = set() if first else None
+    line = 1
+    for block in [text] if isinstance(text, str) else text:
+        if "\r" in block and block.count("\r") == block.count("\r\n"):  # Windows lines
+            block = block.replace("\r\n", "\n")
+        if any(char in block for char in _OTHER_BREAKS):
+            lines = block.splitlines()
+            for number, one in enumerate(lines, line):
+                _scan(one, number, found, seen)
+            line += len(lines)
+        else:
+            _scan(block, line, found, seen)
+            line += block.count("\n")
     return found
 
 
-def tag_case_clashes(texts: Iterable[tuple[Path, str]]) -> list[tuple[Path, int, str]]:
+def _scan(block: str, line: int, found: list[tuple[int, str]], seen: set[str] | None) -> None:
+    """Tags in ``block`` (broken into lines by "\n" only), its first line numbered ``line``;
+    a spelling in ``seen`` is passed over without a look at its line."""
+    counted = 0
+    for at, tag in _tags(block):
+        if seen is not None and tag in seen:
+            continue
+        start = block.rfind("\n", 0, at) + 1
+        end = block.find("\n", at)
+        if _commented(block[start: None if end < 0 else end], at - start):
+            continue
+        line += block.count("\n", counted, at)
+        counted = at
+        found.append((line, tag))
+        if seen is not None:
+            seen.add(tag)
+
+
+def _commented(line: str, at: int) -> bool:
+    """Whether the tag at ``at`` stands in a comment: it, or a tag before it on the line,
+    follows a "#" outside quotes and IRIs."""
+    for position, _ in _tags(line):
+        if position > at:
+            break
+        before = line[:position]
+        if "#" in before and before.count('"') % 2 == 0 and before.count("<") == before.count(
+            ">"
+        ):
+            return True
+    return False
+
+
+def _tags(block: str) -> Iterator[tuple[int, str]]:
+    """(offset, tag) in text order; the offset is that of "@" or of "xml:lang"."""
+    quoted = ((m.start() + 1, m.group("tag")) for m in _QUOTED_TAG.finditer(block))
+    xml = ((m.start(), m.group("tag")) for m in _XML_LANG.finditer(block)
+           if m.start() == 0 or not _word(block[m.start() - 1]))
+    return heapq.merge(quoted, xml)
+
+
+def _word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def tag_case_clashes(
+    texts: Iterable[tuple[Path, str | Iterable[str]]],
+) -> list[tuple[Path, int, str]]:
     """(path, line, message) for each spelling of a tag that the inputs also spell in another
     case: every spelling but the conventional one (BCP 47 case) is reported where written."""
     spellings: dict[str, dict[str, tuple[Path, int]]] = defaultdict(dict)
     for path, text in texts:
-        for line, tag in tag_spellings(text):
+        for line, tag in tag_spellings(text, first=True):
             spellings[tag.casefold()].setdefault(tag, (path, line))
     findings = []
     for folded, seen in spellings.items():

@@ -4,6 +4,7 @@ reviewer sees (the "Trojan Source" trick)."""
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Joiners are part of spelling in several scripts and of emoji sequences; everything else of
@@ -11,6 +12,8 @@ import unicodedata
 _ALLOWED_FORMAT = frozenset({"\u200c", "\u200d"})
 _BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _ALLOWED_CONTROL = frozenset("\t\n\r")
+# What ``hidden_characters`` finds in ASCII text: the controls but tab and line breaks.
+ASCII_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def not_nfc(text: str) -> bool:

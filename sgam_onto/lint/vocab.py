@@ -8,10 +8,9 @@ namespace not listed here nothing can be said, and nothing is.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rdflib import Graph, URIRef
 from rdflib.namespace import (
     DC,
     DCAT,
@@ -37,13 +36,17 @@ from sgam_onto.namespace import NS as SGAM
 from sgam_onto.namespace import ONTOLOGY_IRI as ONTOLOGY  # noqa: F401 (lint.rules reads it here)
 from sgam_onto.namespace import SHAPES_NS as SGAMSH
 
-CLASS_TYPES = frozenset({OWL.Class, RDFS.Class, RDFS.Datatype, SH.NodeShape})
-PROPERTY_TYPES = frozenset({
+CLASS_TYPES = frozenset(map(str, (OWL.Class, RDFS.Class, RDFS.Datatype, SH.NodeShape)))
+PROPERTY_TYPES = frozenset(map(str, (
     RDF.Property, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
     OWL.FunctionalProperty, OWL.InverseFunctionalProperty, OWL.TransitiveProperty,
     OWL.SymmetricProperty, OWL.AsymmetricProperty, OWL.ReflexiveProperty,
     OWL.IrreflexiveProperty, OWL.OntologyProperty,
-})
+)))
+_TYPE = str(RDF.type)
+_DATATYPE = str(RDFS.Datatype)
+_SUBCLASS = str(RDFS.subClassOf)
+_DEFINING = frozenset({_SUBCLASS, str(RDFS.subPropertyOf)})
 _CONTAINER_MEMBER = re.compile(r"_[1-9][0-9]*")
 
 _STANDARD: tuple[type[DefinedNamespace], ...] = (
@@ -71,59 +74,64 @@ STANDARD_TERMS: dict[str, frozenset[str]] = {
 
 @dataclass
 class Vocabulary:
-    """The terms a graph declares, by kind, plus the standard vocabularies."""
+    """The terms a set of files declares, by kind, plus the standard vocabularies.
 
-    classes: set[URIRef] = field(default_factory=set)
-    properties: set[URIRef] = field(default_factory=set)
-    datatypes: set[URIRef] = field(default_factory=set)
-    declared: set[URIRef] = field(default_factory=set)  # anything typed or defined at all
+    ``keep`` says which declared subjects are remembered: the project's vocabulary keeps all
+    (it is the size of the landscape); the vocabulary of a million-triple input keeps only
+    what a rule asks about (project terms, datatypes), never every typed instance.
+    """
 
-    def add_graph(self, graph: Graph) -> None:
-        for subject, kind in graph.subject_objects(RDF.type):
-            if not isinstance(subject, URIRef):
-                continue
+    keep: Callable[[str, str], bool] = lambda iri, kind: True
+    classes: set[str] = field(default_factory=set)
+    properties: set[str] = field(default_factory=set)
+    datatypes: set[str] = field(default_factory=set)
+    declared: set[str] = field(default_factory=set)  # anything typed or defined at all
+
+    def add(self, subject: str, predicate: str, kind: str) -> None:
+        """Note one statement whose subject is the IRI ``subject`` (objects as IRI strings)."""
+        if predicate == _TYPE:
+            if not self.keep(subject, kind):
+                return
             self.declared.add(subject)
             if kind in CLASS_TYPES:
                 self.classes.add(subject)
             if kind in PROPERTY_TYPES:
                 self.properties.add(subject)
-            if kind == RDFS.Datatype:
+            if kind == _DATATYPE:
                 self.datatypes.add(subject)
-        for subject in graph.subjects(RDFS.subClassOf, None):
-            if isinstance(subject, URIRef):
-                self.classes.add(subject)
-                self.declared.add(subject)
-        for subject in graph.subjects(RDFS.subPropertyOf, None):
-            if isinstance(subject, URIRef):
-                self.properties.add(subject)
-                self.declared.add(subject)
+        elif predicate in _DEFINING and self.keep(subject, predicate):
+            self.declared.add(subject)
+            (self.classes if predicate == _SUBCLASS else self.properties).add(subject)
 
-    def namespace_of(self, iri: str) -> str | None:
-        """The standard or project namespace ``iri`` belongs to, if it is one we know."""
-        if iri.startswith((SGAM, SGAMSH)):
-            return SGAM if iri.startswith(SGAM) else SGAMSH
-        for namespace in STANDARD_TERMS:
-            if iri.startswith(namespace):
-                return namespace
-        return None
-
-    def exists(self, iri: URIRef) -> bool | None:
+    def exists(self, iri: str) -> bool | None:
         """True/False for a term of a known namespace; None when nothing can be said."""
-        text = str(iri)
-        namespace = self.namespace_of(text)
+        namespace = namespace_of(iri)
         if namespace is None:
             return None
         if namespace in (SGAM, SGAMSH):
             return iri in self.declared
-        local = text[len(namespace):]
+        local = iri[len(namespace):]
         return local in STANDARD_TERMS[namespace] or bool(_CONTAINER_MEMBER.fullmatch(local))
 
-    def candidates(self, iri: URIRef) -> Iterable[str]:
+    def candidates(self, iri: str) -> Iterable[str]:
         """Known terms of the same namespace, for "did you mean" suggestions."""
-        text = str(iri)
-        namespace = self.namespace_of(text)
+        namespace = namespace_of(iri)
         if namespace is None:
             return []
         if namespace in (SGAM, SGAMSH):
-            return [str(t) for t in self.declared if str(t).startswith(namespace)]
+            return [t for t in self.declared if t.startswith(namespace)]
         return [namespace + local for local in STANDARD_TERMS[namespace]]
+
+
+def namespace_of(iri: str) -> str | None:
+    """The standard or project namespace ``iri`` belongs to, if it is one we know."""
+    if iri.startswith((SGAM, SGAMSH)):
+        return SGAM if iri.startswith(SGAM) else SGAMSH
+    for namespace in STANDARD_TERMS:
+        if iri.startswith(namespace):
+            return namespace
+    return None
+
+
+def project_term(iri: str) -> bool:
+    return iri.startswith((SGAM, SGAMSH))

@@ -1,0 +1,121 @@
+"""The first pass: what the rules need to know about all the files together (the landscape
+and the inputs), gathered statement by statement in memory that does not grow with the data.
+
+Kept: the declarations the rules ask about (project terms, datatypes; every declaration of
+the landscape itself, which is small), recorded spelling variants, deprecations, and two key
+tables (``keys.KeyTable``) that mark IRI keys spelt in more than one way. The second pass
+(``rules``) collects the spellings of the marked keys only.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+import pyoxigraph as ox
+from rdflib import Graph
+
+from sgam_onto.lint.deprecation import DEPRECATED, REPLACED_BY, Deprecations
+from sgam_onto.lint.keys import KeyTable, iri_key, near_key
+from sgam_onto.lint.vocab import RDFS, SGAM, Vocabulary, project_term
+from sgam_onto.rdf.convert import to_oxigraph
+
+CANONICAL = SGAM + "canonicalTerm"
+VARIANT = SGAM + "variantTerm"
+_DATATYPE = str(RDFS.Datatype)
+PLAIN_TYPES = frozenset({"http://www.w3.org/2001/XMLSchema#string",
+                         "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
+Term = ox.NamedNode | ox.BlankNode | ox.Literal
+CACHE = 200_000  # IRIs remembered at once to skip repeats; cleared when full
+
+
+Statement = tuple[Term, ox.NamedNode, Term, str, str, str, list[tuple[str, int]]]
+
+
+def unpack(quad: ox.Quad) -> Statement:
+    """A statement's terms, their texts (each read from Oxigraph once: every read copies) and
+    its IRIs with their place: 0 subject, 1 predicate, 2 object, 3 a literal's datatype
+    (plain and language-tagged strings have none, as in rdflib)."""
+    subject, predicate, value = quad.subject, quad.predicate, quad.object
+    s, p, o = subject.value, predicate.value, value.value
+    iris = [(s, 0), (p, 1)] if type(subject) is ox.NamedNode else [(p, 1)]
+    kind = type(value)
+    if kind is ox.NamedNode:
+        iris.append((o, 2))
+    elif kind is ox.Literal:
+        datatype = value.datatype.value
+        if datatype not in PLAIN_TYPES:
+            iris.append((datatype, 3))
+    return subject, predicate, value, s, p, o, iris
+
+
+def graph_quads(graph: Graph) -> Iterator[ox.Quad]:
+    """An rdflib graph's triples as Oxigraph quads, so both passes read one kind of term."""
+    default = ox.DefaultGraph()
+    for s, p, o in graph:
+        yield ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), default)
+
+
+class Survey:
+    """Everything the rules need from all the files; ``read`` each, then ``finish``."""
+
+    def __init__(self) -> None:
+        self.ours = Vocabulary()  # the landscape's own declarations, all of them
+        self.vocabulary = Vocabulary(keep=lambda iri, kind: project_term(iri) or kind == _DATATYPE)
+        self.theirs: set[str] = set()  # what contributions declare of the landscape's terms
+        self.case = KeyTable()
+        self.near = KeyTable()
+        self.deprecations = Deprecations()
+        self.variants: set[frozenset[str]] = set()
+        self.schema_terms: set[str] = set()
+        self.project_declared: set[str] = set()
+        self.deprecated: dict[str, tuple[str, ...]] = {}
+
+    def read(self, quads: Iterable[ox.Quad], order: int, *, landscape: bool = False,
+             contribution: bool = False) -> None:
+        """One file (or the landscape graph); ``order`` ranks it for deprecations."""
+        theirs = Vocabulary(keep=lambda iri, kind: iri in self.ours.declared)
+        vocabularies = [self.vocabulary, *([self.ours] if landscape else []),
+                        *([theirs] if contribution else [])]
+        self.deprecations.start(order)
+        canonical: dict[Term, list[str]] = {}
+        variant: dict[Term, list[str]] = {}
+        seen: set[str] = set()
+        for quad in quads:
+            subject, _, value, s, predicate, o, iris = unpack(quad)
+            for iri, _ in iris:
+                if iri not in seen:
+                    if len(seen) > CACHE:
+                        seen.clear()
+                    seen.add(iri)
+                    self.case.add(iri_key(iri), iri)
+                    self.near.add(near_key(iri), iri)
+            if predicate in _NOTED:
+                if predicate in (CANONICAL, VARIANT):
+                    into = canonical if predicate == CANONICAL else variant
+                    into.setdefault(subject, []).append(o)
+                elif not isinstance(subject, ox.NamedNode):
+                    continue
+                elif predicate in (DEPRECATED, REPLACED_BY):
+                    self.deprecations.add(s, predicate, value)
+                else:
+                    kind = o if isinstance(value, ox.NamedNode) else ""
+                    for vocabulary in vocabularies:
+                        vocabulary.add(s, predicate, kind)
+        for record, terms in canonical.items():
+            self.variants.update(frozenset((term, other)) for term in terms
+                                 for other in variant.get(record, ()))
+        self.theirs |= theirs.declared
+
+    def finish(self) -> None:
+        """What follows from all the files: the project's schema and declared terms (the
+        landscape's minus what contributions declare), and the deprecated resources."""
+        ours = self.ours
+        self.schema_terms = (ours.classes | ours.properties | ours.datatypes) - self.theirs
+        self.project_declared = ours.declared - self.theirs
+        self.deprecated = self.deprecations.resources()
+
+
+_NOTED = frozenset({
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(RDFS.subClassOf),
+    str(RDFS.subPropertyOf), CANONICAL, VARIANT, DEPRECATED, REPLACED_BY,
+})

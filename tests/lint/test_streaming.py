@@ -1,0 +1,114 @@
+"""Lint reads files as streams in two passes: the findings do not depend on how a file is read
+or on collisions in the key tables, and a term reported once keeps its first statement in
+sorted order. The expected findings are worked out by hand from the fixtures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sgam_onto.errors import LoadError
+from sgam_onto.landscape import Landscape, load_landscape
+from sgam_onto.lint import keys, lint_files, source
+from sgam_onto.lint.keys import KeyTable
+
+HERE = Path(__file__).parent / "fixtures"
+TWO = [HERE / "two-files" / "first.ttl", HERE / "two-files" / "second.ttl"]
+
+# (file, line, rule, message) for first.ttl and second.ttl, read together.
+EXPECTED = [
+    # ex:zebra (subject, line 6) meets ex:Zebra of the other file
+    ("first.ttl", 6, "iri-case-clash", "ex:zebra differs only by case from ex:Zebra; use one "
+     "spelling"),
+    # used twice; ex:aardvark (line 8) sorts before ex:zebra (line 6), so line 8 is named
+    ("first.ttl", 8, "undeclared-term", "skos:preflabel is used as a property but its vocabulary "
+     "does not define it; did you mean skos:prefLabel?"),
+    # deprecated in second.ttl, used in first.ttl
+    ("first.ttl", 9, "deprecated-use", "ex:oldPage is deprecated; use ex:newPage instead"),
+    ("first.ttl", 9, "iri-near-duplicate", "<http://example.org/page> and "
+     "<http://www.example.org/page> differ only by \"www.\"; they name two resources: use one "
+     "spelling"),
+    # ex:Metre is only ever a datatype; the declared ex:metre differs by case
+    ("first.ttl", 11, "datatype-unknown", "ex:Metre is not a built-in datatype and is not "
+     "declared as rdfs:Datatype; did you mean ex:metre?"),
+    ("first.ttl", 11, "iri-case-clash", "ex:Metre differs only by case from ex:metre; use one "
+     "spelling"),
+    # rdfs:comment (line 16) sorts before skos:note (line 15)
+    ("first.ttl", 16, "redefines-project-term", "a contribution states facts about the project "
+     "term sgam:Body; change the vocabulary or shapes in the project's own files instead"),
+    ("second.ttl", 6, "iri-case-clash", "ex:Zebra differs only by case from ex:zebra; use one "
+     "spelling"),
+    ("second.ttl", 6, "iri-near-duplicate", "<http://www.example.org/page> and "
+     "<http://example.org/page> differ only by \"www.\"; they name two resources: use one "
+     "spelling"),
+]
+
+
+@pytest.fixture
+def landscape(landscape_root: Path) -> Landscape:
+    return load_landscape(with_alignments=True)
+
+
+def rows(paths: list[Path], landscape: Landscape) -> list[tuple[str, int, str, str]]:
+    return [(f.path.name, f.line, f.rule, f.message) for f in lint_files(paths, landscape)]
+
+
+def test_two_files_judged_together(landscape: Landscape) -> None:
+    assert rows(TWO, landscape) == EXPECTED
+
+
+def test_a_streamed_file_gives_the_same_findings(
+    landscape: Landscape, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The findings test_lint states line by line, once more with every file read from disk
+    in pieces (as a file of millions of statements is), Turtle and RDF/XML."""
+    whole = {name: rows([HERE / name], landscape) for name in ("mistakes.ttl", "mistakes.rdf")}
+    assert [len(found) for found in whole.values()] == [17, 2]
+    monkeypatch.setattr(source, "WHOLE_BYTES", 0)
+    assert rows(TWO, landscape) == EXPECTED
+    assert {name: rows([HERE / name], landscape) for name in whole} == whole
+
+
+def test_colliding_key_slots_change_no_finding(
+    landscape: Landscape, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One slot for every key: every IRI is a candidate, and the exact check decides."""
+    expected_mistakes = rows([HERE / "mistakes.ttl"], landscape)
+    monkeypatch.setattr(keys, "SLOTS", 1)
+    assert rows(TWO, landscape) == EXPECTED
+    assert rows([HERE / "mistakes.ttl"], landscape) == expected_mistakes
+    assert len(expected_mistakes) == 17  # as test_lint states them, line by line
+    assert rows([HERE / "clean.ttl"], landscape) == []
+
+
+def test_the_real_landscape_stays_clean_when_every_iri_is_a_candidate(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The project's files and alignments are clean (test_lint runs `sgam-onto lint` on them);
+    with one key slot every IRI goes through the exact spelling check, and none clashes."""
+    real = load_landscape(with_alignments=True)
+    monkeypatch.setattr(keys, "SLOTS", 1)
+    monkeypatch.setattr(source, "WHOLE_BYTES", 0)
+    assert lint_files(real.files, real) == []
+
+
+def test_a_streamed_file_that_cannot_be_parsed_names_its_line(
+    landscape: Landscape, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(source, "WHOLE_BYTES", 0)
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix ex: <http://example.org/> .\n\nex:s ex:p .\n")
+    with pytest.raises(LoadError) as caught:
+        lint_files([bad], landscape)
+    assert (caught.value.path, caught.value.line) == (bad, 3)
+
+
+def test_key_table_marks_a_key_spelt_two_ways() -> None:
+    table = KeyTable(slots=1 << 10)
+    table.add("a", "A")
+    table.add("a", "A")
+    table.add("b", "b")
+    table.add("b", "B/")
+    assert not table.marked("a")
+    assert table.marked("b")
