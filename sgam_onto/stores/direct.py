@@ -90,38 +90,38 @@ def add_file(store: ox.Store, path: Path) -> None:
     if not raw or raw.startswith(BOM):  # the other syntaxes, and what the gate must rewrite
         store.bulk_extend(merged(parse_file(path, fmt).quads))
         return
-    add_ntriples(store, path, bytearray(raw))
+    add_ntriples(store, path, raw)
 
 
-def add_ntriples(store: ox.Store, path: Path, raw: bytearray) -> None:
-    """An N-Triples file: the lines with a blank node through the gate (nesting is judged
-    there), the others bulk loaded; sizes and notices as the gate gives them."""
+def add_ntriples(store: ox.Store, path: Path, raw: bytes) -> None:
+    """An N-Triples file, bulk loaded whole: the loader gives its blank nodes fresh names (so
+    they are scoped to the file). The lines with a blank node are also parsed by the gate,
+    which judges their nesting; sizes and notices as the gate gives them."""
     from sgam_onto.rdf.parse import parse_bytes, parse_file
 
     imports = ox.NamedNode(OWL + "imports")
     before, imported = len(store), count(store, imports)
-    special = blank_node_lines(raw)
     try:
-        store.bulk_load(input=bytes(raw), format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+        store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+        special = blank_node_lines(raw)
         if special:
-            store.bulk_extend(merged(parse_bytes(special, ox.RdfFormat.N_TRIPLES, path).quads))
+            parse_bytes(special, ox.RdfFormat.N_TRIPLES, path)
     except (SyntaxError, ValueError, OSError, LoadError) as err:
         parse_file(path)  # the gate's own error, with the position in the whole file
         raise LoadError(path, message=str(err)) from None
-    if longest_line(raw) > min(limits.current().max_literal_chars,
-                                limits.current().max_iri_chars) and oversized(store):
+    if line_over(raw, min(limits.current().max_literal_chars,
+                          limits.current().max_iri_chars)) and oversized(store):
         parse_file(path)  # the gate names the term and its line
     notices(path, added=len(store) - before, imports=count(store, imports) - imported)
 
 
-def blank_node_lines(data: bytearray) -> bytes:
-    """The lines of ``data`` that hold ``_:``, blanked in ``data`` (so line numbers stay)."""
+def blank_node_lines(data: bytes) -> bytes:
+    """The lines of ``data`` that hold ``_:``."""
     lines, at = [], data.find(b"_:")
     while at != -1:
         start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
         end = len(data) if end == -1 else end
-        lines.append(bytes(data[start:end]))
-        data[start:end] = b" " * (end - start)
+        lines.append(data[start:end])
         at = data.find(b"_:", end)
     return b"\n".join(lines)
 
@@ -149,6 +149,20 @@ def count(store: ox.Store, predicate: ox.NamedNode) -> int:
 def longest_line(data: bytes | bytearray) -> int:
     """No term of an N-Triples line is longer than the line."""
     return max(map(len, data.split(b"\n")), default=0)
+
+
+def line_over(data: bytes, limit: int) -> bool:
+    """Whether a line of ``data`` is longer than ``limit``, without splitting it into lines.
+
+    Such a line covers a whole window of ``limit // 2`` bytes that starts at a multiple of
+    it; when every such window holds a line break (the usual case: one search per window),
+    no line is that long. Otherwise the lines are measured.
+    """
+    step = max(limit // 2, 1)
+    for start in range(0, len(data), step):
+        if start + step <= len(data) and data.find(b"\n", start, start + step) == -1:
+            return longest_line(data) > limit
+    return False
 
 
 def oversized(store: ox.Store) -> bool:
