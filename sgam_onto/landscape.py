@@ -17,10 +17,11 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from sgam_onto import __version__, paths
-from sgam_onto.cim.load import cim_quads, is_cim_xml
+from sgam_onto import __version__
+from sgam_onto.cim.load import cim_quads
 from sgam_onto.rdf.convert import add_quads, store_from_graph
 from sgam_onto.rdf.parse import parse_file
+from sgam_onto.stores.direct import input_files
 
 SGAM = "https://w3id.org/sgam-onto#"
 # From this many triples on, the loaded graph is moved out of the collector's reach (gc.freeze)
@@ -65,12 +66,7 @@ def load_landscape(
     ``sgam_onto.cim.load``.
     """
     started = time.perf_counter()
-    chosen = [Path(f) for f in files] if files is not None else paths.landscape_files()
-    if with_alignments:
-        chosen += paths.alignment_files()
-    extra = [Path(f) for f in extra_files]
-    cim_files = [f for f in extra if is_cim_xml(f)]
-    chosen += [f for f in extra if f not in cim_files]
+    chosen, cim_files = input_files(extra_files, with_alignments, files)
     graph = Graph(bind_namespaces="none")
     prefixes: dict[str, str] = {}
     for path in chosen:
@@ -166,4 +162,24 @@ def counts(graph: Graph, namespace: str = SGAM) -> dict[str, int]:
         for cls in same:
             key = label if len(same) == 1 else f"{label} ({local_name(cls)})"
             result[key] = len(set(graph.subjects(RDF.type, cls)))
+    return dict(sorted(result.items(), key=lambda kv: (kv[0].casefold(), kv[0])))
+
+
+def store_counts(store: ox.Store, namespace: str = SGAM) -> dict[str, int]:
+    """``counts`` read from a store: asserted instances per OWL class of the namespace, keyed
+    by label (the same label and tie-breaking rules), sorted by label."""
+    from sgam_onto.fastshacl.cli import store_labels
+
+    rdf_type, owl_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(OWL.Class))
+    classes = {q.subject for q in store.quads_for_pattern(None, rdf_type, owl_class)
+               if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(namespace)}
+    labels = store_labels(store, [URIRef(c.value) for c in classes])
+    named: dict[str, list[ox.NamedNode]] = {}
+    for cls in classes:
+        named.setdefault(labels[URIRef(cls.value)], []).append(cls)
+    result: dict[str, int] = {}
+    for label, same in named.items():
+        for cls in same:
+            key = label if len(same) == 1 else f"{label} ({local_name(URIRef(cls.value))})"
+            result[key] = len({q.subject for q in store.quads_for_pattern(None, rdf_type, cls)})
     return dict(sorted(result.items(), key=lambda kv: (kv[0].casefold(), kv[0])))

@@ -45,20 +45,34 @@ def load_store(
     ``files`` replaces the landscape's own file list, as in ``load_landscape``. CIM XML files
     and zips of them are read together as one model, as ``load_landscape`` reads them.
     """
-    from sgam_onto.cim.load import cim_quads, is_cim_xml
+    from sgam_onto.cim.load import cim_quads
+
+    rdf_files, cim_files = input_files(extra_files, with_alignments, files)
+    store = ox.Store()
+    for path in rdf_files:
+        add_file(store, path)
+    if cim_files:
+        store.bulk_extend(cim_quads(cim_files))
+    finish(store, version)
+    return store
+
+
+def input_files(
+    extra_files: Iterable[str | Path] = (),
+    with_alignments: bool = False,
+    files: Iterable[str | Path] | None = None,
+) -> tuple[list[Path], list[Path]]:
+    """The RDF files a landscape is loaded from, in order (``files``, or the landscape's own,
+    the alignments, then the extra files), and the CIM XML files among the extras, which are
+    read together as one model after them."""
+    from sgam_onto.cim.load import is_cim_xml
 
     chosen = [Path(f) for f in files] if files is not None else paths.landscape_files()
     if with_alignments:
         chosen += paths.alignment_files()
     extra = [Path(f) for f in extra_files]
     cim_files = [f for f in extra if is_cim_xml(f)]
-    store = ox.Store()
-    for path in chosen + [f for f in extra if f not in cim_files]:
-        add_file(store, path)
-    if cim_files:
-        store.bulk_extend(cim_quads(cim_files))
-    finish(store, version)
-    return store
+    return chosen + [f for f in extra if f not in cim_files], cim_files
 
 
 def keep_until_exit(store: object) -> None:
@@ -233,6 +247,8 @@ def check_size(path: Path) -> None:
     limit = limits.current().max_file_bytes
     try:
         info = path.stat()
+    except FileNotFoundError:
+        raise LoadError(path, message="no such file") from None  # the gate's words
     except OSError as err:
         raise LoadError(path, message=err.strerror or str(err)) from None
     if path.is_dir():
