@@ -31,17 +31,21 @@ if str(ROOT) not in sys.path:
 
 
 class PauseMeter:
-    """Times every collection from its start callback to its stop callback."""
+    """Times every collection from its start callback to its stop callback: wall time, and
+    the CPU time of the collecting thread (on a shared machine the wall time of a pause
+    includes the time the thread waited for a core)."""
 
     def __init__(self) -> None:
         self.pauses: list[tuple[float, int]] = []
-        self._started = 0.0
+        self.cpu: list[float] = []
+        self._started = self._cpu = 0.0
 
     def __call__(self, phase: str, info: dict) -> None:
         if phase == "start":
-            self._started = time.perf_counter()
+            self._started, self._cpu = time.perf_counter(), time.thread_time()
         else:
             self.pauses.append((time.perf_counter() - self._started, info["generation"]))
+            self.cpu.append(time.thread_time() - self._cpu)
 
     def __enter__(self) -> PauseMeter:
         gc.callbacks.append(self)
@@ -55,7 +59,9 @@ class PauseMeter:
         return {"collections": len(self.pauses),
                 "full_collections": sum(1 for _, g in self.pauses if g == 2),
                 "longest_ms": round(longest[0] * 1000, 1), "longest_generation": longest[1],
-                "total_ms": round(sum(p for p, _ in self.pauses) * 1000, 1)}
+                "total_ms": round(sum(p for p, _ in self.pauses) * 1000, 1),
+                "longest_cpu_ms": round(max(self.cpu, default=0.0) * 1000, 1),
+                "tracked_objects": len(gc.get_objects())}
 
 
 def load(path: str, data: list[Path]) -> tuple[object, int]:
