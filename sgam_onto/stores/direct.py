@@ -85,7 +85,9 @@ def keep_until_exit(store: object) -> None:
     the collection at exit frees it. Only for a command about to exit; small stores (tests
     running many commands in one process) are left alone.
     """
-    if isinstance(store, ox.Store) and next(islice(store, KEEP_TRIPLES, None), None):
+    large = isinstance(store, ox.Store) and next(
+        islice(store, KEEP_TRIPLES - 1, None), None) is not None  # len() would scan it all
+    if large:
         held: list[object] = [store]
         held.append(held)
         gc.freeze()
