@@ -109,11 +109,13 @@ def api_validate(path: Path) -> str:
             f"{len(outcome.results)} results)")
 
 
-def measure_file(path: Path, queries: list[tuple[str, list[str]]], pyshacl: bool, lint: bool
-                 ) -> list[str]:
+def measure_file(path: Path, queries: list[tuple[str, list[str]]], pyshacl: bool, lint: bool,
+                 validate: bool = True) -> list[str]:
     base = timed([PYTHON, "-c", BASELINE, str(path)])
     rows = [f"| pyoxigraph bulk load (baseline) | {cell(base)} |"]
     commands = [("validate, --no-lint", ["validate", str(path), "--engine", "fast", "--no-lint"])]
+    if not validate:
+        commands = []
     if lint:
         commands.insert(0, ("validate, lint on", ["validate", str(path), "--engine", "fast"]))
     if pyshacl:
@@ -122,8 +124,9 @@ def measure_file(path: Path, queries: list[tuple[str, list[str]]], pyshacl: bool
     for label, argv in commands:
         rows.append(f"| `{label}` | {cell(timed([*CLI, *argv]), base)} |")
         print(rows[-1], file=sys.stderr, flush=True)
-    rows.append(f"| API: `validate_files_fast` (the fast engine's whole job, in this process) | "
-                f"{api_validate(path)} |")
+    if validate:
+        rows.append(f"| API: `validate_files_fast` (the fast engine's whole job, in this "
+                    f"process) | {api_validate(path)} |")
     rows += ["", "| query | `query NAME --data` (process) | API, embedded | "
              "`query NAME --endpoint` (process) | API, Oxigraph server (server CPU) |",
              "|---|---|---|---|---|"]
@@ -164,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pyshacl", action="store_true", help="also validate with pyshacl")
     parser.add_argument("--no-lint-run", action="store_true",
                         help="leave out validate with lint on (minutes at 1M)")
+    parser.add_argument("--no-validate", action="store_true",
+                        help="leave out validate (the query and check figures only)")
     parser.add_argument("--generators", default="generate,replicate",
                         help="which generators' files to measure")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
@@ -191,7 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             make(path)
         lines += [f"### {label}, {args.triples}", "", "| command | measured |", "|---|---|"]
-        lines += measure_file(path, queries, args.pyshacl, not args.no_lint_run)
+        lines += measure_file(path, queries, args.pyshacl, not args.no_lint_run,
+                              not args.no_validate)
         lines.append("")
     cold = timed([*CLI, "check", "--no-cache"])
     warm = timed([*CLI, "check"])
