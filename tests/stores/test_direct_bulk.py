@@ -1,5 +1,5 @@
-"""N-Triples loaded whole by the bulk loader: blank nodes scoped per file, long lines found
-without splitting, and large stores left to the operating system at exit."""
+"""N-Triples loaded whole by the bulk loader: long lines found without splitting, and large
+stores left to the operating system at exit (blank nodes per file: see test_direct)."""
 
 from __future__ import annotations
 
@@ -8,25 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyoxigraph as ox
+from sgam_onto.stores.direct import line_over
 
-from sgam_onto.stores.direct import line_over, load_store
-
-EX = "http://example.org/"
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def test_one_label_is_one_node_in_a_file_and_two_nodes_in_two_files(tmp_path: Path) -> None:
-    files = []
-    for name in ("one.nt", "two.nt"):
-        path = tmp_path / name
-        path.write_text(f"_:b <{EX}p> \"{name}\" .\n<{EX}a> <{EX}q> _:b .\n", encoding="utf-8")
-        files.append(path)
-    store = load_store(files=files)
-    named = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(f"{EX}p"), None)}
-    pointed = {q.object for q in store.quads_for_pattern(None, ox.NamedNode(f"{EX}q"), None)}
-    assert len(named) == 2
-    assert named == pointed  # within a file, _:b names one node wherever it appears
 
 
 def test_line_over_agrees_with_measuring_every_line() -> None:
