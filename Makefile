@@ -54,10 +54,17 @@ serve: $(STAMP) ## Serve the site with content negotiation and a read-only SPARQ
 
 BENCH_WORK ?= .bench
 
-bench: $(STAMP) ## Benchmarks at scale (10k-10M) and serve under load; writes benchmarks/RESULTS.md (about an hour)
+bench: $(STAMP) ## Benchmarks at scale (10k-10M), the commands as users run them, serve under load; writes benchmarks/RESULTS.md, prints the catalogue at 1M (embedded, Oxigraph server) and GC pauses
 	$(BIN)/python benchmarks/run.py --scales 10k,100k,1M --big 10M --repeat 3 \
 		--pyshacl-max 1M --pyshacl-budget 3600 --work $(BENCH_WORK)
 	$(BIN)/python benchmarks/commands.py --triples 1M --pyshacl --work $(BENCH_WORK)
+	for f in scaled replica; do \
+		$(BIN)/python benchmarks/catalogue_times.py --repeat 3 --scaled $(BENCH_WORK)/$$f-1m.nt; \
+		$(BIN)/python benchmarks/catalogue_times.py --repeat 3 --scaled $(BENCH_WORK)/$$f-1m.nt --server; \
+	done
+	for p in graph store serve; do \
+		$(BIN)/python benchmarks/gc_pauses.py --rounds 2 --path $$p --data $(BENCH_WORK)/replica-1m.nt; \
+	done
 	$(BIN)/python benchmarks/serve_load.py
 
 fuzz: $(STAMP) ## Fuzz the loader, the formatter and the query engines (2,000 examples a test)

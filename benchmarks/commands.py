@@ -12,7 +12,11 @@ its wall time, CPU time (user + system) and peak memory read by ``os.wait4``:
 * ``sgam-onto validate FILE --engine fast``, with lint and with ``--no-lint`` (and with
   ``--engine pyshacl`` under ``--pyshacl``: minutes at 1M);
 * ``sgam-onto query NAME --data FILE`` for every catalogue query (or those of ``--queries``),
-  with the parameters of the store tests;
+  with the parameters of the store tests, and beside it the same query through the API on a
+  store this script bulk loaded once (``run_stored``: wall and CPU time);
+* the same queries on an Oxigraph server holding the same file (``oxigraph load``, then
+  ``oxigraph serve`` on 127.0.0.1): ``sgam-onto query NAME --endpoint URL --graph default`` as
+  a process, and through the API (``RemoteStore``; CPU time of the server process);
 * ``sgam-onto check`` on the landscape with a cold (``--no-cache``) and a warm reasoner cache.
 
 The section ``## Commands as users run them`` of benchmarks/RESULTS.md is replaced (or added);
@@ -73,8 +77,8 @@ def cell(result: dict, baseline: dict | None = None) -> str:
     return text
 
 
-def query_runs(names: str) -> list[tuple[str, list[str]]]:
-    """(label, arguments after ``query``) for each chosen catalogue query."""
+def query_runs(names: str) -> list[tuple[str, list[str], dict[str, str]]]:
+    """(name, arguments after ``query``, parameters) for each chosen catalogue query."""
     from sgam_onto.query.catalogue import Catalogue
     from tests.stores.catalogue_rows import sample_params
 
@@ -84,12 +88,28 @@ def query_runs(names: str) -> list[tuple[str, list[str]]]:
         if chosen is not None and query.name not in chosen:
             continue
         params = [item for k, v in sample_params(query).items() for item in ("--param", f"{k}={v}")]
-        runs.append((query.name, [query.name, *params]))
+        runs.append((query.name, [query.name, *params], sample_params(query)))
     return runs
 
 
-def measure_file(path: Path, queries: list[tuple[str, list[str]]], pyshacl: bool, lint: bool
-                 ) -> list[str]:
+def api_cell(seconds: float, cpu: float) -> str:
+    if seconds == float("inf"):
+        return "stopped by the time limit"
+    return f"{seconds * 1000:.0f} ms (CPU {cpu * 1000:.0f} ms)"
+
+
+def api_validate(path: Path) -> str:
+    """The fast engine through its API on the landscape and ``path``: wall and CPU time."""
+    from sgam_onto.validate import validate
+
+    started, used = time.perf_counter(), time.process_time()
+    outcome = validate([path], engine="fast", locate=False)
+    return (f"{time.perf_counter() - started:.2f} s (CPU {time.process_time() - used:.2f} s, "
+            f"{len(outcome.results)} results)")
+
+
+def measure_file(path: Path, queries: list[tuple[str, list[str]]], pyshacl: bool, lint: bool,
+                 validate: bool = True) -> list[str]:
     base = timed([PYTHON, "-c", BASELINE, str(path)])
     rows = [f"| pyoxigraph bulk load (baseline) | {cell(base)} |"]
     commands = [("validate, --no-lint", ["validate", str(path), "--engine", "fast", "--no-lint"])]
@@ -98,20 +118,44 @@ def measure_file(path: Path, queries: list[tuple[str, list[str]]], pyshacl: bool
     if pyshacl:
         commands.append(("validate --engine pyshacl, --no-lint",
                          ["validate", str(path), "--engine", "pyshacl", "--no-lint"]))
+    if not validate:
+        commands = []
     for label, argv in commands:
         rows.append(f"| `{label}` | {cell(timed([*CLI, *argv]), base)} |")
         print(rows[-1], file=sys.stderr, flush=True)
+    if validate:
+        rows.append(f"| API: `validate_files_fast` (the fast engine's whole job, in this "
+                    f"process) | {api_validate(path)} |")
+    rows += ["", "| query | `query NAME --data` (process) | API, embedded | "
+             "`query NAME --endpoint` (process) | API, Oxigraph server (server CPU) |",
+             "|---|---|---|---|---|"]
+    import pyoxigraph as ox
+    from catalogue_times import oxigraph_server, process_cpu
+    from catalogue_times import timed as api_timed
+
+    from sgam_onto.query.catalogue import Catalogue
+
+    catalogue = Catalogue()
+    embedded = ox.Store()
+    embedded.bulk_load(path=str(path), format=ox.RdfFormat.N_TRIPLES)
     worst = None
-    for name, argv in queries:
-        result = timed([*CLI, "query", *argv, "--data", str(path)])
-        rows.append(f"| `query {name} --data` | {cell(result, base)} |")
-        print(rows[-1], file=sys.stderr, flush=True)
-        if "status" not in result and "status" not in base:
-            over = result["cpu"] - base["cpu"]  # CPU: the wall time follows the machine's load
-            worst = max(worst or (over, name), (over, name))
+    with oxigraph_server(path) as (remote, pid):
+        endpoint = ["--endpoint", remote.endpoint.require("query"), "--graph", "default"]
+        for name, argv, params in queries:
+            query = catalogue.load(name)
+            result = timed([*CLI, "query", *argv, "--data", str(path)])
+            on_server = timed([*CLI, "query", *argv, *endpoint])
+            api = api_timed(embedded, query, params, 1)
+            api_server = api_timed(remote, query, params, 1, process_cpu(pid))
+            rows.append(f"| `{name}` | {cell(result, base)} | {api_cell(*api[:2])} | "
+                        f"{cell(on_server)} | {api_cell(*api_server[:2])} |")
+            print(rows[-1], file=sys.stderr, flush=True)
+            if "status" not in result and "status" not in base:
+                over = result["cpu"] - base["cpu"]  # CPU: the wall time follows the load
+                worst = max(worst or (over, name), (over, name))
     if worst is not None:
-        rows.append(f"| slowest `query --data` over the load | {worst[0]:+.2f} s CPU "
-                    f"({worst[1]}) |")
+        rows += ["", f"Slowest `query --data` over the load: {worst[0]:+.2f} s CPU "
+                 f"({worst[1]})."]
     return rows
 
 
@@ -122,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pyshacl", action="store_true", help="also validate with pyshacl")
     parser.add_argument("--no-lint-run", action="store_true",
                         help="leave out validate with lint on (minutes at 1M)")
+    parser.add_argument("--no-validate", action="store_true",
+                        help="leave out validate (the query and check figures only)")
     parser.add_argument("--generators", default="generate,replicate",
                         help="which generators' files to measure")
     parser.add_argument("--work", type=Path, default=ROOT / ".bench")
@@ -149,7 +195,8 @@ def main(argv: list[str] | None = None) -> int:
         if not path.exists():
             make(path)
         lines += [f"### {label}, {args.triples}", "", "| command | measured |", "|---|---|"]
-        lines += measure_file(path, queries, args.pyshacl, not args.no_lint_run)
+        lines += measure_file(path, queries, args.pyshacl, not args.no_lint_run,
+                              not args.no_validate)
         lines.append("")
     cold = timed([*CLI, "check", "--no-cache"])
     warm = timed([*CLI, "check"])

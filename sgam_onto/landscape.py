@@ -17,12 +17,13 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
-from sgam_onto import __version__, paths
+from sgam_onto import __version__
 from sgam_onto import namespace as sgam_ns
-from sgam_onto.cim.load import cim_quads, is_cim_xml
+from sgam_onto.cim.load import cim_quads
 from sgam_onto.namespace import NS as SGAM
 from sgam_onto.rdf.convert import add_quads, store_from_graph
 from sgam_onto.rdf.parse import parse_file
+from sgam_onto.stores.direct import input_files
 
 # From this many triples on, the loaded graph is moved out of the collector's reach (gc.freeze)
 FREEZE_TRIPLES = 100_000
@@ -66,12 +67,7 @@ def load_landscape(
     ``sgam_onto.cim.load``.
     """
     started = time.perf_counter()
-    chosen = [Path(f) for f in files] if files is not None else paths.landscape_files()
-    if with_alignments:
-        chosen += paths.alignment_files()
-    extra = [Path(f) for f in extra_files]
-    cim_files = [f for f in extra if is_cim_xml(f)]
-    chosen += [f for f in extra if f not in cim_files]
+    chosen, cim_files = input_files(extra_files, with_alignments, files)
     graph = Graph(bind_namespaces="none")
     prefixes: dict[str, str] = {}
     for path in chosen:
@@ -167,4 +163,40 @@ def counts(graph: Graph, namespace: str = SGAM) -> dict[str, int]:
         for cls in same:
             key = label if len(same) == 1 else f"{label} ({local_name(cls)})"
             result[key] = len(set(graph.subjects(RDF.type, cls)))
+    return dict(sorted(result.items(), key=lambda kv: (kv[0].casefold(), kv[0])))
+
+
+def store_labels(store: ox.Store, nodes: Iterable[URIRef]) -> dict[URIRef, str]:
+    """``sgam_onto.landscape.label_of`` for each node, read from a store: an English label,
+    else an untagged one, else any (the smallest of each kind), else the local name."""
+    label = ox.NamedNode(str(RDFS.label))
+    found = {}
+    for node in nodes:
+        texts = [q.object for q in store.quads_for_pattern(ox.NamedNode(str(node)), label, None)
+                 if isinstance(q.object, ox.Literal)]
+        for wanted in ("en", None):
+            matching = sorted(t.value for t in texts if t.language == wanted)
+            if matching:
+                found[node] = matching[0]
+                break
+        else:
+            found[node] = min(t.value for t in texts) if texts else local_name(node)
+    return found
+
+
+def store_counts(store: ox.Store, namespace: str = SGAM) -> dict[str, int]:
+    """``counts`` read from a store: asserted instances per OWL class of the namespace, keyed
+    by label (the same label and tie-breaking rules), sorted by label."""
+    rdf_type, owl_class = ox.NamedNode(str(RDF.type)), ox.NamedNode(str(OWL.Class))
+    classes = {q.subject for q in store.quads_for_pattern(None, rdf_type, owl_class)
+               if isinstance(q.subject, ox.NamedNode) and q.subject.value.startswith(namespace)}
+    labels = store_labels(store, [URIRef(c.value) for c in classes])
+    named: dict[str, list[ox.NamedNode]] = {}
+    for cls in classes:
+        named.setdefault(labels[URIRef(cls.value)], []).append(cls)
+    result: dict[str, int] = {}
+    for label, same in named.items():
+        for cls in same:
+            key = label if len(same) == 1 else f"{label} ({local_name(URIRef(cls.value))})"
+            result[key] = len({q.subject for q in store.quads_for_pattern(None, rdf_type, cls)})
     return dict(sorted(result.items(), key=lambda kv: (kv[0].casefold(), kv[0])))

@@ -1,10 +1,11 @@
 """``sgam-onto check``: the main job — load, check, summarise the landscape.
 
-Checking is a list of steps run in order. Each step gets the shared context (the loaded
-landscape, filled in by the syntax step) and returns a StepResult; a step that leaves nothing
+Checking is a list of steps run in order. Each step gets the shared context (the files loaded
+straight into a store by the syntax step) and returns a StepResult; a step that leaves nothing
 to check for the next ones (nothing could be loaded) stops the run with exit code 2, any
 other failure makes the final exit code 1. New checks (SHACL, SPARQL violation queries) are
-new entries in STEPS.
+new entries in STEPS. The rdflib graph of the landscape is built only for a step that needs
+one (HermiT when its verdict is not cached, SHACL with pyshacl or with CIM XML inputs).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from sgam_onto import paths
 from sgam_onto.errors import EXIT_FAIL, EXIT_LOAD, EXIT_OK, SgamError
 
 if TYPE_CHECKING:
+    import pyoxigraph as ox
+
     from sgam_onto.landscape import Landscape
     from sgam_onto.reason import ReasonerResult
 
@@ -37,19 +40,33 @@ class StepResult:
 
 @dataclass
 class CheckContext:
-    """What the steps share: which files to load and, once loaded, the landscape."""
+    """What the steps share: which files to load and, once loaded, their store (and the
+    landscape graph, built from the same files when a step first asks for it)."""
 
     files: list[Path] | None = None
     extra_files: list[Path] = field(default_factory=list)
     with_alignments: bool = False
     use_cache: bool = True
     engine: str = "fast"  # SHACL engine: fast (default; same results) or pyshacl
+    store: ox.Store | None = None
+    loaded: list[Path] = field(default_factory=list)  # every file read, in order
+    cim_files: list[Path] = field(default_factory=list)
     landscape: Landscape | None = None
     reasoning: ReasonerResult | None = None
 
-    def require_landscape(self) -> Landscape:
-        if self.landscape is None:
+    def require_store(self) -> ox.Store:
+        if self.store is None:
             raise SgamError("internal error: a check step ran before the landscape was loaded")
+        return self.store
+
+    def require_landscape(self) -> Landscape:
+        """The landscape as an rdflib graph, loaded on first use."""
+        from sgam_onto.landscape import load_landscape
+
+        self.require_store()
+        if self.landscape is None:
+            self.landscape = load_landscape(self.extra_files, self.with_alignments,
+                                            files=self.files)
         return self.landscape
 
 
@@ -57,32 +74,33 @@ Step = Callable[[CheckContext], StepResult]
 
 
 def syntax_step(ctx: CheckContext) -> StepResult:
-    """Every file through the strict parser; the merged graph becomes the landscape."""
+    """Every file through the strict parser, straight into one store."""
     from sgam_onto.errors import LoadError
-    from sgam_onto.landscape import load_landscape
+    from sgam_onto.stores.direct import input_files, load_store
 
+    started = time.perf_counter()
+    rdf_files, ctx.cim_files = input_files(ctx.extra_files, ctx.with_alignments, ctx.files)
+    ctx.loaded = rdf_files + ctx.cim_files  # as load_landscape lists them
     try:
-        ctx.landscape = load_landscape(
-            ctx.extra_files, ctx.with_alignments, files=ctx.files
-        )
+        ctx.store = load_store(ctx.extra_files, ctx.with_alignments, files=ctx.files)
     except LoadError as err:
         return StepResult(False, "a file could not be loaded", [str(err)], EXIT_LOAD)
-    land = ctx.landscape
     return StepResult(
-        True, f"{len(land.files)} files, {len(land)} triples in {land.load_seconds:.2f} s"
+        True, f"{len(ctx.loaded)} files, {len(ctx.store)} triples in "
+        f"{time.perf_counter() - started:.2f} s"
     )
 
 
 def owl_step(ctx: CheckContext) -> StepResult:
     """OWL 2 DL consistency with HermiT, and no class that can never have members."""
-    from sgam_onto import reason_cache
+    from sgam_onto import __version__, reason_cache
     from sgam_onto.reason import run_hermit
 
-    land = ctx.require_landscape()
-    key = reason_cache.cache_key(land.files, land.version)
+    ctx.require_store()
+    key = reason_cache.cache_key(ctx.loaded, __version__)
     cached = reason_cache.load(key) if ctx.use_cache else None
     if cached is None:
-        result = run_hermit(land.graph)
+        result = run_hermit(ctx.require_landscape().graph)
         reason_cache.store(key, result)
         timing = f"(HermiT {result.seconds:.2f} s)"
     else:
@@ -106,10 +124,16 @@ def owl_step(ctx: CheckContext) -> StepResult:
 
 def shacl_step(ctx: CheckContext) -> StepResult:
     """SHACL: the landscape (and any extra files) against shapes/*.ttl."""
-    from sgam_onto.validate import render, validate_landscape
+    from sgam_onto.validate import render, validate, validate_landscape
 
-    outcome = validate_landscape(ctx.require_landscape(), inputs=ctx.extra_files,
-                                 engine=ctx.engine)
+    ctx.require_store()
+    if ctx.cim_files:  # CIM XML is read by its own reader into the landscape graph
+        outcome = validate_landscape(ctx.require_landscape(), inputs=ctx.extra_files,
+                                     engine=ctx.engine)
+    else:  # the engine reads the files itself (the fast one straight into its store)
+        extra = set(ctx.extra_files)
+        outcome = validate(ctx.extra_files, engine=ctx.engine,
+                           landscape_files=[f for f in ctx.loaded if f not in extra])
     details = [] if outcome.conforms() else render(outcome, "text").splitlines()
     summary = f"{outcome.summary()} ({outcome.seconds:.2f} s)"
     return StepResult(outcome.conforms(), summary, details)
@@ -119,7 +143,7 @@ def queries_step(ctx: CheckContext) -> StepResult:
     """The SPARQL integrity checks of queries/checks/: each must return no rows."""
     from sgam_onto.report.checks import run_checks
 
-    outcome = run_checks(ctx.require_landscape().store)
+    outcome = run_checks(ctx.require_store())
     return StepResult(outcome.ok, outcome.summary, list(outcome.details))
 
 
@@ -161,15 +185,16 @@ def print_summary(ctx: CheckContext) -> None:
     """Instances per class; defined classes show the members the reasoner found."""
     from rdflib import URIRef
 
-    from sgam_onto.landscape import counts, label_of
+    from sgam_onto.landscape import store_counts, store_labels
 
-    land = ctx.landscape
-    if land is None:
+    if ctx.store is None:
         return
-    table = {label: str(count) for label, count in counts(land.graph).items()}
+    table = {label: str(count) for label, count in store_counts(ctx.store).items()}
     if ctx.reasoning is not None and ctx.reasoning.consistent:
-        for iri, members in ctx.reasoning.inferred.items():
-            label = label_of(land.graph, URIRef(iri))
+        inferred = ctx.reasoning.inferred
+        labels = store_labels(ctx.store, [URIRef(iri) for iri in inferred])
+        for iri, members in inferred.items():
+            label = labels[URIRef(iri)]
             if label in table:
                 table[label] = f"{len(members)}  (inferred)"
     width = max((len(k) for k in table), default=0)
@@ -181,8 +206,8 @@ def print_summary(ctx: CheckContext) -> None:
     print()
     root, why = paths.landscape_root()
     print(f"landscape {root} ({why})")
-    print(f"files    {len(land.files)}")
-    print(f"triples  {len(land)}")
+    print(f"files    {len(ctx.loaded)}")
+    print(f"triples  {len(ctx.store)}")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -119,10 +119,13 @@ def _answer(query: StoredQuery, raw: dict[str, str], fmt: str, args: argparse.Na
 
     bind_stored(query, raw)  # bad parameters fail before the landscape is loaded
     from sgam_onto.stores.args import open_store
+    from sgam_onto.stores.direct import keep_until_exit
 
     if query.needs_alignments:  # the query says what it needs: no option to remember
         args.with_alignments = True
-    store = labels_in(open_store(args), args.lang)
+    opened = open_store(args)
+    keep_until_exit(opened)  # the process ends with the answer: freeing is the OS's job
+    store = labels_in(opened, args.lang)
     result = run_stored(store, query, raw)
     if result.truncated:  # the output is incomplete: say so where a person will see it
         print(

@@ -11,9 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pyoxigraph as ox
 from rdflib import URIRef
-from rdflib.namespace import RDFS
 
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.run import validate
@@ -48,26 +46,8 @@ class Fast:
         data = FastData.from_files(files)
         data.triples += finish(data.store, version or __version__)
         results = validate(data, shapes).results
+        from sgam_onto.landscape import store_labels
+
         focus = {r.focus for r in results if isinstance(r.focus, URIRef)}
         return Validated(results, store_labels(data.store, focus), dict(data.prefixes),
                          data.triples)
-
-
-def store_labels(store: ox.Store, nodes: Iterable[URIRef]) -> dict[URIRef, str]:
-    """``sgam_onto.landscape.label_of`` for each node, read from a store: an English label,
-    else an untagged one, else any (the smallest of each kind), else the local name."""
-    from sgam_onto.landscape import local_name
-
-    label = ox.NamedNode(str(RDFS.label))
-    found = {}
-    for node in nodes:
-        texts = [q.object for q in store.quads_for_pattern(ox.NamedNode(str(node)), label, None)
-                 if isinstance(q.object, ox.Literal)]
-        for wanted in ("en", None):
-            matching = sorted(t.value for t in texts if t.language == wanted)
-            if matching:
-                found[node] = matching[0]
-                break
-        else:
-            found[node] = min(t.value for t in texts) if texts else local_name(node)
-    return found

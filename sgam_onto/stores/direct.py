@@ -15,8 +15,10 @@ graphs are merged into the default graph, and the ontology gets the package vers
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -28,6 +30,8 @@ from sgam_onto.namespace import ONTOLOGY_IRI as ONTOLOGY
 
 DEFAULT = ox.DefaultGraph()
 OWL = "http://www.w3.org/2002/07/owl#"
+# From this many triples on, a command that exits after its answer leaves the store to the OS
+KEEP_TRIPLES = 100_000
 
 
 def load_store(
@@ -42,20 +46,52 @@ def load_store(
     ``files`` replaces the landscape's own file list, as in ``load_landscape``. CIM XML files
     and zips of them are read together as one model, as ``load_landscape`` reads them.
     """
-    from sgam_onto.cim.load import cim_quads, is_cim_xml
+    from sgam_onto.cim.load import cim_quads
+
+    rdf_files, cim_files = input_files(extra_files, with_alignments, files)
+    store = ox.Store()
+    for path in rdf_files:
+        add_file(store, path)
+    if cim_files:
+        store.bulk_extend(cim_quads(cim_files))
+    finish(store, version)
+    return store
+
+
+def input_files(
+    extra_files: Iterable[str | Path] = (),
+    with_alignments: bool = False,
+    files: Iterable[str | Path] | None = None,
+) -> tuple[list[Path], list[Path]]:
+    """The RDF files a landscape is loaded from, in order (``files``, or the landscape's own,
+    the alignments, then the extra files), and the CIM XML files among the extras, which are
+    read together as one model after them."""
+    from sgam_onto.cim.load import is_cim_xml
 
     chosen = [Path(f) for f in files] if files is not None else paths.landscape_files()
     if with_alignments:
         chosen += paths.alignment_files()
     extra = [Path(f) for f in extra_files]
     cim_files = [f for f in extra if is_cim_xml(f)]
-    store = ox.Store()
-    for path in chosen + [f for f in extra if f not in cim_files]:
-        add_file(store, path)
-    if cim_files:
-        store.bulk_extend(cim_quads(cim_files))
-    finish(store, version)
-    return store
+    return chosen + [f for f in extra if f not in cim_files], cim_files
+
+
+def keep_until_exit(store: object) -> None:
+    """Leave a large store to the operating system when the process ends, instead of freeing it.
+
+    Freeing a store of a million triples entry by entry costs more than half a second of CPU
+    after the answer has been written, for memory the process is about to give back anyway.
+    The store is put in a reference cycle and moved out of the collector's reach (as
+    ``sgam_onto.landscape.settle`` does with large graphs), so neither reference counting nor
+    the collection at exit frees it. Only for a command about to exit; small stores (tests
+    running many commands in one process) are left alone.
+    """
+    large = isinstance(store, ox.Store) and next(
+        islice(store, KEEP_TRIPLES - 1, None), None) is not None  # len() would scan it all
+    if large:
+        held: list[object] = [store]
+        held.append(held)
+        gc.freeze()
 
 
 def finish(store: ox.Store, version: str) -> int:
@@ -91,38 +127,40 @@ def add_file(store: ox.Store, path: Path) -> None:
     if not raw or raw.startswith(BOM):  # the other syntaxes, and what the gate must rewrite
         store.bulk_extend(merged(parse_file(path, fmt).quads))
         return
-    add_ntriples(store, path, bytearray(raw))
+    add_ntriples(store, path, raw)
 
 
-def add_ntriples(store: ox.Store, path: Path, raw: bytearray) -> None:
-    """An N-Triples file: the lines with a blank node through the gate (nesting is judged
-    there), the others bulk loaded; sizes and notices as the gate gives them."""
+def add_ntriples(store: ox.Store, path: Path, raw: bytes) -> None:
+    """An N-Triples file, bulk loaded whole: the loader gives its blank nodes fresh names (so
+    they are scoped to the file). The lines with a blank node are also parsed by the gate,
+    which judges their nesting; sizes and notices as the gate gives them."""
     from sgam_onto.rdf.parse import parse_bytes, parse_file
 
     imports = ox.NamedNode(OWL + "imports")
-    before, imported = len(store), count(store, imports)
-    special = blank_node_lines(raw)
+    imported = count(store, imports)
     try:
-        store.bulk_load(input=bytes(raw), format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+        store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
+        special = blank_node_lines(raw)
         if special:
-            store.bulk_extend(merged(parse_bytes(special, ox.RdfFormat.N_TRIPLES, path).quads))
+            parse_bytes(special, ox.RdfFormat.N_TRIPLES, path)
     except (SyntaxError, ValueError, OSError, LoadError) as err:
         parse_file(path)  # the gate's own error, with the position in the whole file
         raise LoadError(path, message=str(err)) from None
-    if longest_line(raw) > min(limits.current().max_literal_chars,
-                                limits.current().max_iri_chars) and oversized(store):
+    if line_over(raw, min(limits.current().max_literal_chars,
+                          limits.current().max_iri_chars)) and oversized(store):
         parse_file(path)  # the gate names the term and its line
-    notices(path, added=len(store) - before, imports=count(store, imports) - imported)
+    # a file with a statement line states something (len() of a large store costs a scan)
+    notices(path, added=int(_STATEMENT.search(raw) is not None),
+            imports=count(store, imports) - imported)
 
 
-def blank_node_lines(data: bytearray) -> bytes:
-    """The lines of ``data`` that hold ``_:``, blanked in ``data`` (so line numbers stay)."""
+def blank_node_lines(data: bytes) -> bytes:
+    """The lines of ``data`` that hold ``_:``."""
     lines, at = [], data.find(b"_:")
     while at != -1:
         start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
         end = len(data) if end == -1 else end
-        lines.append(bytes(data[start:end]))
-        data[start:end] = b" " * (end - start)
+        lines.append(data[start:end])
         at = data.find(b"_:", end)
     return b"\n".join(lines)
 
@@ -150,6 +188,20 @@ def count(store: ox.Store, predicate: ox.NamedNode) -> int:
 def longest_line(data: bytes | bytearray) -> int:
     """No term of an N-Triples line is longer than the line."""
     return max(map(len, data.split(b"\n")), default=0)
+
+
+def line_over(data: bytes, limit: int) -> bool:
+    """Whether a line of ``data`` is longer than ``limit``, without splitting it into lines.
+
+    Such a line covers a whole window of ``limit // 2`` bytes that starts at a multiple of
+    it; when every such window holds a line break (the usual case: one search per window),
+    no line is that long. Otherwise the lines are measured.
+    """
+    step = max(limit // 2, 1)
+    for start in range(0, len(data), step):
+        if start + step <= len(data) and data.find(b"\n", start, start + step) == -1:
+            return longest_line(data) > limit
+    return False
 
 
 def oversized(store: ox.Store) -> bool:
@@ -198,6 +250,8 @@ def check_size(path: Path) -> None:
     limit = limits.current().max_file_bytes
     try:
         info = path.stat()
+    except FileNotFoundError:
+        raise LoadError(path, message="no such file") from None  # the gate's words
     except OSError as err:
         raise LoadError(path, message=err.strerror or str(err)) from None
     if path.is_dir():

@@ -41,9 +41,13 @@ def validate(
     with_alignments: bool = False,
     lint: bool = False,
     locate: bool = True,
+    landscape_files: Sequence[Path] | None = None,
 ) -> ValidationOutcome:
     """Validate the landscape with ``files`` added (loaded here, strict syntax gate) or an
     already loaded ``landscape`` (whose ``files`` are among its files), plus ``extra_graph``.
+
+    ``landscape_files`` replaces the landscape's own files (``paths``) when a caller has
+    already chosen them, as ``check`` has.
 
     With ``lint`` the files are linted too; with ``locate`` the Turtle files are read for
     where each focus node is written (a report that names no lines does without). Raises
@@ -59,14 +63,15 @@ def validate(
     if landscape is None and extra_graph is None:
         from sgam_onto import paths
 
-        chosen = paths.landscape_files() + (paths.alignment_files() if with_alignments else [])
+        chosen = list(landscape_files) if landscape_files is not None else (
+            paths.landscape_files() + (paths.alignment_files() if with_alignments else []))
         done = runner.files(chosen + inputs, shapes)
         if done is not None:  # read straight into the engine: only lint needs the landscape
             outcome = ValidationOutcome(done.results, files=chosen + inputs, inputs=inputs,
                                         labels=done.labels, prefixes=done.prefixes,
                                         triples=done.triples)
     if outcome is None:
-        landscape = landscape or load_landscape(inputs, with_alignments)
+        landscape = landscape or load_landscape(inputs, with_alignments, files=landscape_files)
         outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
     if lint and inputs:
         outcome.lint = lint_inputs(inputs, landscape or load_landscape(inputs, with_alignments))

@@ -37,15 +37,18 @@ def test_landscape_and_data_hold_the_same_triples_as_through_rdflib(tmp_path: Pa
     assert not list(direct.named_graphs())  # the N-Quads file's graph is merged
 
 
-def test_blank_nodes_stay_apart_between_files(tmp_path: Path) -> None:
+@pytest.mark.parametrize("names", [("one.nt", "two.ttl"), ("one.nt", "two.nt")])
+def test_blank_nodes_stay_apart_between_files(tmp_path: Path, names: tuple[str, str]) -> None:
     files = []
-    for name in ("one.nt", "two.ttl"):
+    for name in names:
         path = tmp_path / name
-        path.write_text(f"_:b <{EX}p> \"{name}\" .\n", encoding="utf-8")
+        path.write_text(f"_:b <{EX}p> \"{name}\" .\n<{EX}a> <{EX}q> _:b .\n", encoding="utf-8")
         files.append(path)
     store = load_store(files=files)
     subjects = {q.subject for q in store.quads_for_pattern(None, ox.NamedNode(f"{EX}p"), None)}
+    pointed = {q.object for q in store.quads_for_pattern(None, ox.NamedNode(f"{EX}q"), None)}
     assert len(subjects) == 2
+    assert subjects == pointed  # within a file, _:b names one node wherever it appears
 
 
 @pytest.mark.parametrize("name, text", [
