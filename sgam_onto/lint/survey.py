@@ -58,12 +58,12 @@ def graph_quads(graph: Graph) -> Iterator[ox.Quad]:
 class Survey:
     """Everything the rules need from all the files; ``read`` each, then ``finish``."""
 
-    def __init__(self) -> None:
+    def __init__(self, slots: int) -> None:
         self.ours = Vocabulary()  # the landscape's own declarations, all of them
         self.vocabulary = Vocabulary(keep=lambda iri, kind: project_term(iri) or kind == _DATATYPE)
         self.theirs: set[str] = set()  # what contributions declare of the landscape's terms
-        self.case = KeyTable()
-        self.near = KeyTable()
+        self.case = KeyTable(slots)
+        self.near = KeyTable(slots)
         self.deprecations = Deprecations()
         self.variants: set[frozenset[str]] = set()
         self.schema_terms: set[str] = set()
