@@ -8,16 +8,12 @@ record the history (deprecation, replacement, succession) are not uses.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pyoxigraph as ox
 from rdflib.namespace import DCTERMS, OWL
 
 from sgam_onto.lint.vocab import SGAM
+from sgam_onto.rdf.convert import OxTerm as Term
 from sgam_onto.rdf.convert import ToRdflib
-
-if TYPE_CHECKING:
-    from sgam_onto.lint.survey import Term
 
 RULE = "deprecated-use"
 DEPRECATED = str(OWL.deprecated)

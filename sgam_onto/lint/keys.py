@@ -14,7 +14,15 @@ from __future__ import annotations
 import re
 from array import array
 
-SLOTS = 1 << 21  # 16 MB of hashes per table: few collisions up to a million distinct IRIs
+SLOTS = 1 << 21  # at most: 16 MB of hashes per table, few collisions up to a million IRIs
+FEWEST = 1 << 16  # the landscape alone has some ten thousand IRIs
+
+
+def slots_for(input_bytes: int) -> int:
+    """Table size for inputs of this many bytes (a statement takes some 100 bytes and names
+    at most three IRIs): a power of two, no larger than ``SLOTS``."""
+    wanted = max(FEWEST, input_bytes // 16)
+    return min(SLOTS, 1 << (wanted - 1).bit_length())
 
 
 def iri_key(iri: str) -> str:
@@ -36,9 +44,8 @@ def near_key(iri: str) -> str:
 class KeyTable:
     """Which keys are (perhaps) spelt in more than one way."""
 
-    def __init__(self, slots: int | None = None) -> None:
-        slots = slots or SLOTS  # a power of two
-        self._mask = slots - 1
+    def __init__(self, slots: int) -> None:
+        self._mask = slots - 1  # slots is a power of two
         self._spelling = array("q", bytes(8 * slots))
         self._marked = bytearray(slots)
 

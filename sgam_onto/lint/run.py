@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sgam_onto.lint.findings import Finding
+from sgam_onto.lint.keys import slots_for
 from sgam_onto.lint.messages import Groups, Naming
 from sgam_onto.lint.rules import FileRules, Hit
 from sgam_onto.lint.source import Source, text_blocks
@@ -30,7 +31,7 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
     sources = [Source(Path(p)) for p in paths]
     project = _project_files(landscape)
     contribution = [_resolved(s.path) not in project for s in sources]
-    survey = Survey()
+    survey = Survey(slots_for(sum(s.size() for s in sources)))
     landscape_quads = [] if landscape is None else list(graph_quads(landscape.graph))
     if landscape is not None:
         survey.read(landscape_quads, len(sources), landscape=True)

@@ -44,11 +44,15 @@ class Source:
         self._streamed = True
         return self._stream()
 
-    def _large(self) -> bool:
+    def size(self) -> int:
+        """Bytes on disk (0 if unknown: reading it names the problem)."""
         try:
-            size = self.path.stat().st_size
+            return self.path.stat().st_size
         except OSError:
-            return False  # parse_file names the problem
+            return 0
+
+    def _large(self) -> bool:
+        size = self.size()
         if size > settings.current().max_file_bytes:
             read_bounded(self.path)  # raises the limit's own error before reading
         large = size > WHOLE_BYTES and self.path.is_file()

@@ -17,14 +17,14 @@ from rdflib import Graph
 from sgam_onto.lint.deprecation import DEPRECATED, REPLACED_BY, Deprecations
 from sgam_onto.lint.keys import KeyTable, iri_key, near_key
 from sgam_onto.lint.vocab import RDFS, SGAM, Vocabulary, project_term
-from sgam_onto.rdf.convert import to_oxigraph
+from sgam_onto.rdf.convert import OxTerm, to_oxigraph
 
 CANONICAL = SGAM + "canonicalTerm"
 VARIANT = SGAM + "variantTerm"
 _DATATYPE = str(RDFS.Datatype)
 PLAIN_TYPES = frozenset({"http://www.w3.org/2001/XMLSchema#string",
                          "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
-Term = ox.NamedNode | ox.BlankNode | ox.Literal
+Term = OxTerm
 CACHE = 200_000  # IRIs remembered at once to skip repeats; cleared when full
 
 
@@ -58,12 +58,12 @@ def graph_quads(graph: Graph) -> Iterator[ox.Quad]:
 class Survey:
     """Everything the rules need from all the files; ``read`` each, then ``finish``."""
 
-    def __init__(self) -> None:
+    def __init__(self, slots: int) -> None:
         self.ours = Vocabulary()  # the landscape's own declarations, all of them
         self.vocabulary = Vocabulary(keep=lambda iri, kind: project_term(iri) or kind == _DATATYPE)
         self.theirs: set[str] = set()  # what contributions declare of the landscape's terms
-        self.case = KeyTable()
-        self.near = KeyTable()
+        self.case = KeyTable(slots)
+        self.near = KeyTable(slots)
         self.deprecations = Deprecations()
         self.variants: set[frozenset[str]] = set()
         self.schema_terms: set[str] = set()

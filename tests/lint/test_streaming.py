@@ -112,3 +112,9 @@ def test_key_table_marks_a_key_spelt_two_ways() -> None:
     table.add("b", "B/")
     assert not table.marked("a")
     assert table.marked("b")
+
+
+def test_key_tables_grow_with_the_input_up_to_a_bound() -> None:
+    sizes = [keys.slots_for(n) for n in (0, 10 << 20, 160 << 20, 10 << 30)]
+    assert sizes == sorted(sizes) and sizes[0] < sizes[1] < sizes[2] == sizes[3] == keys.SLOTS
+    assert all(size & (size - 1) == 0 for size in sizes)  # powers of two: a mask picks the slot
