@@ -48,19 +48,20 @@ BATCH = 500  # IRIs per query: well under the query size limit
 
 
 def labels_by_query(store: object, iris: list[ox.NamedNode]) -> dict[str, str]:
-    """``label_of`` for each IRI, read with one SELECT per batch (the IRIs in a VALUES block,
-    each written by Oxigraph's serialiser, as ``query.binding`` writes bound terms)."""
+    """``label_of`` for each IRI, read with one SELECT per label property and batch (the IRIs
+    in a VALUES block, each written by Oxigraph's serialiser, as ``query.binding`` writes
+    bound terms). The property is a constant in the pattern: with it in a second VALUES
+    block, Oxigraph's server scans every triple for each batch."""
     found: dict[str, dict[str, list[ox.Literal]]] = {}
-    properties = " ".join(str(prop) for prop in LABEL_PROPERTIES)
     for start in range(0, len(iris), BATCH):
         values = " ".join(str(iri) for iri in iris[start:start + BATCH])
-        text = (f"SELECT ?iri ?p ?label WHERE {{ VALUES ?iri {{ {values} }} "
-                f"VALUES ?p {{ {properties} }} ?iri ?p ?label }}")
-        for solution in store.query(text):  # type: ignore[attr-defined]
-            label = solution["label"]
-            if isinstance(label, ox.Literal):
-                by_prop = found.setdefault(solution["iri"].value, {})
-                by_prop.setdefault(solution["p"].value, []).append(label)
+        for prop in LABEL_PROPERTIES:
+            text = f"SELECT ?iri ?label WHERE {{ VALUES ?iri {{ {values} }} ?iri {prop} ?label }}"
+            for solution in store.query(text):  # type: ignore[attr-defined]
+                label = solution["label"]
+                if isinstance(label, ox.Literal):
+                    by_prop = found.setdefault(solution["iri"].value, {})
+                    by_prop.setdefault(prop.value, []).append(label)
     out: dict[str, str] = {}
     for iri, by_prop in found.items():
         for prop in LABEL_PROPERTIES:
