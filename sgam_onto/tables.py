@@ -49,6 +49,8 @@ def markdown_table(
 def display_width(text: str) -> int:
     """Columns a terminal gives `text`: wide East Asian characters take two, combining marks
     none."""
+    if text.isascii():  # most cells: no wide or combining character can be among them
+        return len(text)
     width = 0
     for ch in text:
         if unicodedata.combining(ch):
