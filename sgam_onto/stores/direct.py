@@ -27,6 +27,7 @@ from sgam_onto import __version__, paths
 from sgam_onto import settings as limits
 from sgam_onto.errors import LoadError
 from sgam_onto.namespace import ONTOLOGY_IRI as ONTOLOGY
+from sgam_onto.rdf.guard_size import check_memory
 
 DEFAULT = ox.DefaultGraph()
 OWL = "http://www.w3.org/2002/07/owl#"
@@ -244,7 +245,7 @@ def merged(quads: Iterable[ox.Quad]) -> Iterator[ox.Quad]:
 
 
 def check_size(path: Path) -> None:
-    """The gate's file size limit, checked before the bulk loader reads anything."""
+    """The gate's file size and memory limits, checked before the bulk loader reads anything."""
     import stat
 
     limit = limits.current().max_file_bytes
@@ -261,3 +262,6 @@ def check_size(path: Path) -> None:
     if info.st_size > limit:
         raise limits.LimitError(path, message=f"file is {info.st_size:,} bytes; the limit is "
                                 f"{limit:,} (set {limits.ENV['max_file_bytes']} to raise it)")
+    # the gate's memory estimate too, so that every command refuses the same inputs under a
+    # cap (an allocation the store cannot make aborts the process instead of raising)
+    check_memory(info.st_size, path)

@@ -74,7 +74,9 @@ def validate(
         landscape = landscape or load_landscape(inputs, with_alignments, files=landscape_files)
         outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
     if lint and inputs:
-        outcome.lint = lint_inputs(inputs, landscape or load_landscape(inputs, with_alignments))
+        # lint reads the inputs itself: the landscape it compares them with need not hold them
+        outcome.lint = lint_inputs(inputs, landscape or load_landscape(
+            (), with_alignments, files=landscape_files))
     if locate and outcome.results:
         outcome.index = index_files(outcome.files)
     outcome.seconds = time.perf_counter() - started
