@@ -33,6 +33,7 @@ from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
 from sgam_onto.fastshacl.sparql_text import fence_distinct_subqueries
 from sgam_onto.fastshacl.terms import Encoder, from_rdflib, to_rdflib
 from sgam_onto.fastshacl.value_checks import FALSE, NODE_KINDS, RANGES, TRUE, ValueChecks
+from sgam_onto.query.lexer import tokens
 from sgam_onto.validate.shacl_paths import path_text
 
 
@@ -250,6 +251,7 @@ class Compiler(ValueChecks, FocusChecks):
         if select is None:
             raise Unsupported("an sh:sparql constraint without sh:select")
         text = str(select)
+        local_only(text)
         if re.search(r"[$?](currentShape|shapesGraph)\b", text):
             raise Unsupported("$currentShape and $shapesGraph are not supported")
         _check_prebinding(text)
@@ -320,8 +322,16 @@ class Compiler(ValueChecks, FocusChecks):
         select = graph.value(target, SH.select)
         if select is None:
             raise Unsupported("a SPARQL target without sh:select")
+        local_only(str(select))
         self.target_prefixes.append(self.prefixes(graph.objects(target, SH.prefixes)))
         return f"{{ {fence_distinct_subqueries(str(select))} }}"
+
+
+def local_only(text: str) -> None:
+    """SPARQL that names data elsewhere (SERVICE, FROM, LOAD) is left to pyshacl, whose sealed
+    engine refuses SERVICE and reads no other graph (``sgam_onto.query.rdflib_seal``)."""
+    if any(token.is_keyword("SERVICE", "FROM", "LOAD") for token in tokens(text)):
+        raise Unsupported("SPARQL naming other data (SERVICE, FROM, LOAD) is left to pyshacl")
 
 
 def never_empty(path: object) -> bool:
