@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from sgam_onto.commands import add_threshold_argument, threshold_of
-from sgam_onto.namespace import SPARQL_PREFIX
 
 # Kept here (not imported) so that building the parser for --help loads no RDF library.
 FORMATS = ("md", "json", "html")
@@ -74,6 +73,8 @@ def summarise(files: list[Path], fmt: str, threshold_kv: int | None) -> str:
 
 def default_threshold(store: object) -> float:
     """The default voltage threshold recorded in the placement rules, in kV."""
+    from sgam_onto.namespace import SPARQL_PREFIX  # not at the top: it loads rdflib
+
     query = (SPARQL_PREFIX +
              "SELECT ?kv WHERE { ?t a sgam:VoltageThreshold ; sgam:kilovolts ?kv }")
     found = [float(row[0].value) for row in store.query(query)]  # type: ignore[attr-defined]
