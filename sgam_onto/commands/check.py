@@ -127,10 +127,12 @@ def shacl_step(ctx: CheckContext) -> StepResult:
     from sgam_onto.validate import render, validate, validate_landscape
 
     ctx.require_store()
-    if ctx.cim_files:  # CIM XML is read by its own reader into the landscape graph
+    if ctx.cim_files or ctx.landscape is not None or ctx.engine != "fast":
+        # CIM XML needs its own reader, and pyshacl a graph: validate the landscape graph
+        # (loaded once, or already built by an earlier step)
         outcome = validate_landscape(ctx.require_landscape(), inputs=ctx.extra_files,
                                      engine=ctx.engine)
-    else:  # the engine reads the files itself (the fast one straight into its store)
+    else:  # the fast engine reads the files straight into its store
         extra = set(ctx.extra_files)
         outcome = validate(ctx.extra_files, engine=ctx.engine,
                            landscape_files=[f for f in ctx.loaded if f not in extra])
