@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from sgam_onto.fastshacl.hoist import runs_once
 from sgam_onto.fastshacl.model import Shape, Unsupported
 
 
@@ -41,10 +43,17 @@ class FocusCheck:
 
 @dataclass
 class SparqlCheck:
-    """An sh:sparql constraint, run as written with $this bound to each focus node."""
+    """An sh:sparql constraint, run as written with $this bound to each focus node, or once
+    with $this free where that gives the same solutions (``once``, see ``hoist``)."""
 
     constraint: Node
     query: str
+
+    @cached_property
+    def once(self) -> bool:
+        """Whether one query for all focus nodes means the same (read when they are many:
+        parsing the query costs more than a few per-node runs)."""
+        return runs_once(self.query)
 
 
 @dataclass

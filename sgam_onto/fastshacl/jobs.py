@@ -1,7 +1,8 @@
 """The jobs of one shape with a target: its query text, and its solutions read back as results.
 
 Each shape is evaluated on its own: its value checks in one query, each other component in one
-query, each sh:sparql constraint once per focus node (with $this bound), then its property
+query, each sh:sparql constraint once per focus node (with $this bound) or, where the
+query allows it and the focus nodes are many, once for all of them (``hoist``), then its property
 shapes with the same focus nodes. A pattern whose every solution binds the focus node through
 a triple runs without the focus nodes (which are often many, and a union of classes), and only
 the focus nodes it names are looked up (``ShapeJobs._rows``). Queries equal but for the
@@ -21,6 +22,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
 
+from sgam_onto.fastshacl.checks import SparqlCheck
 from sgam_onto.fastshacl.compiler import Compiler, never_empty
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
@@ -181,14 +183,14 @@ class ShapeJobs:
             jobs.append(Job(root, focused))
         if compiled.sparql_checks:
             listing = f"{prefixes}SELECT ?this WHERE {{ {focus} }}"
-            queries = [check.query for check in compiled.sparql_checks]
+            checks = compiled.sparql_checks
 
-            def sparql(listing: str = listing, queries: list[str] = queries, shape: Shape = shape,
-                       make: _Maker = make) -> list[ValidationResult]:
+            def sparql(listing: str = listing, checks: list[SparqlCheck] = checks,
+                       shape: Shape = shape, make: _Maker = make) -> list[ValidationResult]:
                 nodes = [row["this"] for row in self.rows(listing)]
                 found: list[ValidationResult] = []
-                for query in queries:
-                    found += self._sparql(query, nodes, shape, make)
+                for check in checks:
+                    found += self._sparql(check, nodes, shape, make)
                 return found
 
             jobs.append(Job(root, sparql))
@@ -256,22 +258,41 @@ class ShapeJobs:
                 pass
         return self.query(query, substitutions={THIS: node})
 
-    def _sparql(self, query: str, nodes: list, shape: Shape, make: _Maker
+    def _sparql(self, check: SparqlCheck, nodes: list, shape: Shape, make: _Maker
                 ) -> list[ValidationResult]:
+        """The results of one sh:sparql constraint: one query for all focus nodes where that
+        means the same (``check.once``) and they are many, else one query per node."""
+        if check.once and len(nodes) > PER_NODE_AT_MOST:
+            solutions = self.query(check.query)
+            focus = set(nodes)
+            return self._results(solutions, shape, make,
+                                 lambda row: row["this"] if row["this"] in focus else None)
         found = []
         for node in nodes:
-            solutions = self._prebound(query, node)
-            names = {v.value for v in solutions.variables}
-            if "failure" in names:
-                raise Unsupported("SPARQL constraints that report ?failure are left to pyshacl")
-            for row in solutions:
-                this = row["this"] if "this" in names and row["this"] is not None else node
-                value = row["value"] if "value" in names else None
-                if value is None and shape.path is None:
-                    value = node
-                path = row["path"] if "path" in names else None
-                found.append(make(this, SH.SPARQLConstraintComponent, value,
-                                  _SHAPE_PATH if path is None else path))
+            found += self._results(self._prebound(check.query, node), shape, make,
+                                   lambda row, node=node: node)
+        return found
+
+    @staticmethod
+    def _results(solutions: ox.QuerySolutions, shape: Shape, make: _Maker,
+                 focus_of: Callable[[ox.QuerySolution], object]) -> list[ValidationResult]:
+        """Results from the solutions of an sh:sparql constraint; ``focus_of`` names each
+        row's focus node, or None to drop the row."""
+        names = {v.value for v in solutions.variables}
+        if "failure" in names:
+            raise Unsupported("SPARQL constraints that report ?failure are left to pyshacl")
+        found = []
+        for row in solutions:
+            node = focus_of(row)
+            if node is None:
+                continue
+            this = row["this"] if "this" in names and row["this"] is not None else node
+            value = row["value"] if "value" in names else None
+            if value is None and shape.path is None:
+                value = node
+            path = row["path"] if "path" in names else None
+            found.append(make(this, SH.SPARQLConstraintComponent, value,
+                              _SHAPE_PATH if path is None else path))
         return found
 
 
@@ -296,6 +317,9 @@ class _Renamed:
         return self.row[self.names.get(name, name)]
 
 
+# focus nodes of an sh:sparql constraint evaluated one by one, at most, where one query for all
+# of them means the same: below this, per-node queries cost less than one over the whole graph
+PER_NODE_AT_MOST = 64
 _CANDIDATES = 2000  # solutions of a pattern run without its focus nodes, at most
 _FOCUS = "{ SELECT DISTINCT ?this WHERE "
 

@@ -68,6 +68,21 @@ def test_shape_fixtures_give_the_same_results() -> None:
     assert fast == reference
 
 
+@pytest.mark.skipif(not _shape_fixtures(), reason="tests/fixtures/shapes/ has no fixtures yet")
+def test_sparql_constraints_run_once_for_all_nodes_give_the_same_results(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every sh:sparql constraint that may run once for all its focus nodes does so here, as it
+    does on large data, and pyshacl (once per node) finds the same."""
+    from sgam_onto.fastshacl import jobs
+    from sgam_onto.landscape import load_landscape
+
+    monkeypatch.setattr(jobs, "PER_NODE_AT_MOST", 0)
+    graph = load_landscape(_shape_fixtures(), with_alignments=True).graph
+    fast, reference = both(graph, _project_shapes(), fallback="pyshacl")
+    assert fast == reference
+    assert "SPARQLConstraintComponent" in _components(reference)
+
+
 def test_landscape_with_alignments_gives_the_same_results() -> None:
     from sgam_onto.landscape import load_landscape
 

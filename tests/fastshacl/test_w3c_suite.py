@@ -102,3 +102,20 @@ def test_same_results_as_pyshacl(path: Path) -> None:
 
 def test_the_suite_is_there() -> None:
     assert len(_cases()) >= 110
+
+
+def _sparql_cases() -> list[Path]:
+    return [p for p in _cases() if _name(p).startswith("sparql/") and _name(p) not in UNSUPPORTED
+            and _expected(p) != SHT.Failure]
+
+
+@pytest.mark.parametrize("path", _sparql_cases(), ids=_name)
+def test_sparql_constraints_run_once_for_all_nodes_as_pyshacl_per_node(
+        path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The suite's pre-binding cases are where one query for all focus nodes would go wrong."""
+    from sgam_onto.fastshacl import jobs
+
+    monkeypatch.setattr(jobs, "PER_NODE_AT_MOST", 0)
+    data, shapes = _graphs(path)
+    fast, reference = both(data, shapes)
+    assert fast == reference
