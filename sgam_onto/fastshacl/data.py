@@ -74,10 +74,10 @@ class FastData:
                 data._add(direct.merged(parsed.quads))
                 continue
             before, imported = len(data.store), direct.count(data.store, imports)
-            longest = data._add_lines(path)
             current = limits.current()
-            if (longest > min(current.max_literal_chars, current.max_iri_chars)
-                    and direct.oversized(data.store)):
+            long_line = data._add_lines(path, min(current.max_literal_chars,
+                                                  current.max_iri_chars))
+            if long_line and direct.oversized(data.store):
                 parse_file(path)  # the gate names the term and its line
             direct.notices(path, added=len(data.store) - before,
                            imports=direct.count(data.store, imports) - imported)
@@ -123,14 +123,14 @@ class FastData:
 
         self.store.bulk_extend(encoded())
 
-    def _add_lines(self, path: Path) -> int:
+    def _add_lines(self, path: Path, limit: int) -> bool:
         """An N-Triples file: the lines that need Python parsed (and judged by the gate's
-        limits), the rest bulk loaded; returns the length of the longest line."""
+        limits), the rest bulk loaded; whether a line is longer than ``limit``."""
         from sgam_onto.rdf import guard_statements as limits
-        from sgam_onto.stores.direct import longest_line
+        from sgam_onto.stores.direct import line_over
 
         data = _read(path)
-        longest = longest_line(data)
+        long_line = line_over(data, limit)
         special = _split_lines(data)
         try:
             self.store.bulk_load(input=data, format=ox.RdfFormat.N_TRIPLES)
@@ -150,7 +150,7 @@ class FastData:
                 raise
             raise LoadError(path, message=str(err)) from None
         self._add(parsed)
-        return longest
+        return long_line
 
     def _finish(self) -> None:
         """Record the ill-typed literals (by pyshacl's rules) in the side graph."""

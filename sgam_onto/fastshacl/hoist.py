@@ -12,6 +12,7 @@ keep the per-node evaluation.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from rdflib.paths import Path
@@ -22,11 +23,27 @@ from rdflib.term import Variable
 
 THIS = Variable("this")
 _PASS_THROUGH = {"Distinct", "Reduced", "OrderBy"}
+_PARSING = threading.Lock()
 
 
 def runs_once(query: str) -> bool:
     """True if ``query`` run with $this free, its solutions kept for the focus nodes, gives
-    what pre-binding gives. Text rdflib cannot read is answered False (per node is safe)."""
+    what pre-binding gives. Text rdflib cannot read is answered False (per node is safe).
+
+    rdflib's parser runs on a thread of its own, one parse at a time: it is not thread-safe,
+    and the exceptions it keeps hold the frames that called it. On the engine's threads those
+    frames hold the store's solution iterators, which must be freed on the thread that made
+    them, not wherever the garbage collector later meets the cycle."""
+    answer: list[bool] = []
+    with _PARSING:
+        thread = threading.Thread(target=lambda: answer.append(_runs_once(query)),
+                                  name="sparql-parse")
+        thread.start()
+        thread.join()
+    return bool(answer and answer[0])
+
+
+def _runs_once(query: str) -> bool:
     try:
         algebra = translateQuery(parseQuery(query)).algebra
     except Exception:

@@ -262,7 +262,7 @@ class ShapeJobs:
                 ) -> list[ValidationResult]:
         """The results of one sh:sparql constraint: one query for all focus nodes where that
         means the same (``check.once``) and they are many, else one query per node."""
-        if check.once and len(nodes) > PER_NODE_AT_MOST:
+        if len(nodes) > PER_NODE_AT_MOST and check.once:
             solutions = self.query(check.query)
             focus = set(nodes)
             return self._results(solutions, shape, make,

@@ -65,11 +65,11 @@ class Child:
         return cls(pid, Connection(to_child_w, readable=False),
                    Connection(from_child_r, writable=False))
 
-    def receive(self, seconds: float) -> Any:
-        """The child's next answer, waiting at most ``seconds``; NoAnswer otherwise (the child
-        is then stopped)."""
+    def receive(self, seconds: float | None) -> Any:
+        """The child's next answer, waiting at most ``seconds`` (None: as long as it takes);
+        NoAnswer otherwise (the child is then stopped)."""
         try:
-            if self.answers.poll(max(seconds, 0)):
+            if self.answers.poll(None if seconds is None else max(seconds, 0)):
                 return self.answers.recv()
         except (EOFError, OSError):
             self.stop()

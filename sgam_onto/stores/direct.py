@@ -191,7 +191,7 @@ def longest_line(data: bytes | bytearray) -> int:
     return max(map(len, data.split(b"\n")), default=0)
 
 
-def line_over(data: bytes, limit: int) -> bool:
+def line_over(data: bytes | bytearray, limit: int) -> bool:
     """Whether a line of ``data`` is longer than ``limit``, without splitting it into lines.
 
     Such a line covers a whole window of ``limit // 2`` bytes that starts at a multiple of

@@ -2,7 +2,8 @@
 
 Three sources of findings meet in one ValidationOutcome: the SHACL results of an engine
 (``engines``: pyshacl, the reference, or the fast path, with the same results), and the lint of
-the files under review (``sgam_onto.lint``). Where each focus node is written is read from the
+the files under review (``sgam_onto.lint``; for large inputs in a child process beside
+the engine, ``lint_beside``). Where each focus node is written is read from the
 Turtle files here, once the results are known, so the outcome is a plain value.
 
 ``validate_files`` is what ``sgam-onto validate FILE...`` runs (the files are linted as well);
@@ -24,11 +25,11 @@ from rdflib.term import Node
 
 from sgam_onto.rdf.locate import index_files
 from sgam_onto.validate.engines import engine as engine_named
+from sgam_onto.validate.lint_beside import linting
 from sgam_onto.validate.results import ValidationOutcome, ValidationResult
 
 if TYPE_CHECKING:
     from sgam_onto.landscape import Landscape
-    from sgam_onto.lint.findings import Finding
 
 
 def validate(
@@ -60,23 +61,25 @@ def validate(
     shapes = shapes if shapes is not None else _default_shapes()
     runner = engine_named(engine)
     outcome = None
-    if landscape is None and extra_graph is None:
-        from sgam_onto import paths
+    # lint reads the inputs itself: the landscape it compares them with need not hold them
+    with linting(inputs if lint else [], lambda: landscape or load_landscape(
+            (), with_alignments, files=landscape_files)) as lint_findings:
+        if landscape is None and extra_graph is None:
+            from sgam_onto import paths
 
-        chosen = list(landscape_files) if landscape_files is not None else (
-            paths.landscape_files() + (paths.alignment_files() if with_alignments else []))
-        done = runner.files(chosen + inputs, shapes)
-        if done is not None:  # read straight into the engine: only lint needs the landscape
-            outcome = ValidationOutcome(done.results, files=chosen + inputs, inputs=inputs,
-                                        labels=done.labels, prefixes=done.prefixes,
-                                        triples=done.triples)
-    if outcome is None:
-        landscape = landscape or load_landscape(inputs, with_alignments, files=landscape_files)
-        outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
-    if lint and inputs:
-        # lint reads the inputs itself: the landscape it compares them with need not hold them
-        outcome.lint = lint_inputs(inputs, landscape or load_landscape(
-            (), with_alignments, files=landscape_files))
+            chosen = list(landscape_files) if landscape_files is not None else (
+                paths.landscape_files() + (paths.alignment_files() if with_alignments else []))
+            done = runner.files(chosen + inputs, shapes)
+            if done is not None:  # read straight into the engine: only lint needs the landscape
+                outcome = ValidationOutcome(done.results, files=chosen + inputs, inputs=inputs,
+                                            labels=done.labels, prefixes=done.prefixes,
+                                            triples=done.triples)
+        if outcome is None:
+            landscape = landscape or load_landscape(inputs, with_alignments,
+                                                    files=landscape_files)
+            outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
+        if lint and inputs:
+            outcome.lint = lint_findings()
     if locate and outcome.results:
         outcome.index = index_files(outcome.files)
     outcome.seconds = time.perf_counter() - started
@@ -143,13 +146,6 @@ def validate_data(graph: Graph, extra: Graph | None = None) -> Graph:
     if extra is None and has_ontology(graph):
         return graph
     return with_ontology(merged_copy(graph, extra))
-
-
-def lint_inputs(inputs: Sequence[Path], landscape: Landscape) -> list[Finding]:
-    """The lint findings of the files under review, judged against the loaded landscape."""
-    from sgam_onto.lint import lint_files
-
-    return lint_files(inputs, landscape) if inputs else []
 
 
 def _validate_loaded(

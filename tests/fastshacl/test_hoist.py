@@ -138,3 +138,29 @@ def test_the_fact_provenance_constraints_run_once() -> None:
                 "PREFIX sgam: <https://w3id.org/sgam-onto#>\n")
     for name in ("CuratedFact-curatedFrom", "CuratedFact-exists", "Resource-curatedSource-tied"):
         assert runs_once(prefixes + selects[name]), name
+
+
+class _Held:
+    """Stands for the store's solution iterator in a caller's frame."""
+
+
+def test_parsing_keeps_no_frame_of_the_caller_alive() -> None:
+    """The caller's locals are freed when it returns, without the garbage collector: a
+    solution iterator freed later, on another thread, is an error of the store."""
+    import gc
+    import weakref
+
+    def caller() -> weakref.ref:
+        held = _Held()
+        assert runs_once(PREFIX + SAME["triple and filters"])
+        assert not runs_once(PREFIX + "SELECT $this WHERE { $this ex:p ?v } LIMIT")
+        return weakref.ref(held)
+
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        held = caller()
+        assert held() is None
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -1,0 +1,97 @@
+"""Lint of large inputs runs in a child beside the engine, with the same findings and errors."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from sgam_onto.errors import LoadError
+from sgam_onto.validate import api, lint_beside
+
+ROOT = Path(__file__).resolve().parents[2]
+MISTAKES = ROOT / "tests" / "lint" / "fixtures" / "mistakes.ttl"
+
+
+@pytest.fixture
+def beside(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Every input counts as large: lint runs in a child; the children's pids."""
+    pids: list[int] = []
+
+    class Recorded(lint_beside.Child):
+        @classmethod
+        def fork(cls, *args, **kwargs):
+            child = super().fork(*args, **kwargs)
+            pids.append(child.pid)
+            return child
+
+    monkeypatch.setattr(lint_beside, "BESIDE_BYTES", 0)
+    monkeypatch.setattr(lint_beside, "Child", Recorded)
+    return pids
+
+
+def _reaped(pids: list[int]) -> bool:
+    """At least one child was started, and each is gone (killed or ended, and reaped)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return bool(pids)
+
+
+def _findings(outcome: api.ValidationOutcome) -> list[tuple]:
+    return [(f.path.name, f.line, f.rule, f.message) for f in outcome.lint]
+
+
+def test_findings_from_the_child_are_those_of_the_process(beside: list[int]) -> None:
+    from sgam_onto.landscape import load_landscape
+    from sgam_onto.lint import lint_files
+
+    expected = [(f.path.name, f.line, f.rule, f.message)
+                for f in lint_files([MISTAKES], load_landscape())]
+    assert len({rule for _n, _l, rule, _m in expected}) >= 3  # the fixture is full of mistakes
+    outcome = api.validate([MISTAKES], engine="fast", lint=True)
+    assert _findings(outcome) == expected
+    assert _reaped(beside)
+
+
+def test_an_unreadable_input_is_named_with_its_line(beside: list[int], tmp_path: Path) -> None:
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("@prefix ex: <http://example.org/> .\nex:a ex:b ex:c ;\n  ex:d \"x .\n",
+                      encoding="utf-8")
+    with pytest.raises(LoadError) as raised:
+        api.validate([broken], engine="fast", lint=True)
+    assert raised.value.path == broken and raised.value.line == 3
+    assert _reaped(beside)
+
+
+def test_a_child_whose_answer_is_not_used_is_stopped(beside: list[int]) -> None:
+    """The engine fails first: the lint child is killed and reaped, not left behind."""
+    with pytest.raises(RuntimeError, match="engine"), lint_beside.linting(
+            [MISTAKES], _slow_landscape):
+        raise RuntimeError("the engine failed")
+    assert _reaped(beside)
+
+
+def test_small_inputs_are_linted_in_the_process(tmp_path: Path) -> None:
+    pids = []
+
+    def landscape():
+        from sgam_onto.landscape import load_landscape
+
+        pids.append(os.getpid())
+        return load_landscape()
+
+    with lint_beside.linting([MISTAKES], landscape) as findings:
+        assert findings()
+    assert pids == [os.getpid()]
+
+
+def _slow_landscape():
+    import time
+
+    time.sleep(30)
+    raise AssertionError("the child should have been stopped")
