@@ -41,6 +41,7 @@ Turtle is the standard sh:ValidationReport graph, written deterministically.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import textwrap
@@ -92,9 +93,16 @@ class Namer:
         merged = {**_STANDARD_PREFIXES, **prefixes}
         # longest namespace first, so that .../id/body/ wins over .../id/
         self.namespaces = sorted(merged.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        self._written: dict[str, str] = {}  # shapes, paths and values repeat across results
 
     def iri(self, iri: URIRef) -> str:
         text = str(iri)
+        written = self._written.get(text)
+        if written is None:
+            written = self._written[text] = self._prefixed(text)
+        return written
+
+    def _prefixed(self, text: str) -> str:
         for prefix, namespace in self.namespaces:
             if text.startswith(namespace) and _LOCAL.match(text[len(namespace):]):
                 return f"{prefix}:{text[len(namespace):]}"
@@ -167,15 +175,16 @@ def render_text(outcome: ValidationOutcome, strict: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _wrapped(text: str, indent: str, subsequent: str | None = None) -> list[str]:
-    return textwrap.wrap(
+@functools.lru_cache(maxsize=4096)  # one shape's message repeats for each of its results
+def _wrapped(text: str, indent: str, subsequent: str | None = None) -> tuple[str, ...]:
+    return tuple(textwrap.wrap(
         text,
         width=WIDTH,
         initial_indent=indent,
         subsequent_indent=subsequent or indent,
         break_long_words=False,
         break_on_hyphens=False,
-    ) or [indent.rstrip()]
+    )) or (indent.rstrip(),)
 
 
 def _verdict(outcome: ValidationOutcome, strict: bool) -> str:
