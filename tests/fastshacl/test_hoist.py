@@ -34,8 +34,6 @@ SAME = {
         FILTER NOT EXISTS { $this ex:q ?v } FILTER (?v != $this) }""",
     "distinct, a bind, and an OPTIONAL that does not name it": """SELECT DISTINCT $this ?v
         WHERE { $this ex:p ?w OPTIONAL { ?w ex:s ?t } BIND (COALESCE(?t, ?w) AS ?v) }""",
-    "bound in a plain nested group whose filter names it": """SELECT $this ?v WHERE {
-        { $this ex:p ?v FILTER (?v != ex:x) } }""",
     "an EXISTS in a bind": """SELECT $this ?v WHERE { $this ex:p ?v
         BIND (EXISTS { $this ex:q ?v } AS ?known) FILTER (!?known) }""",
     "ordered": "SELECT $this ?v WHERE { $this ex:p ?v } ORDER BY ?v",
@@ -49,6 +47,13 @@ DIFFERENT = {
         OPTIONAL { { ?w ex:p ?v FILTER (?w != $this) } } FILTER (!BOUND(?w)) }""",
     "a sub-select": """SELECT $this ?v WHERE { $this ex:p ?v .
         { SELECT ?v WHERE { ?v ex:p ?o FILTER (?o != $this) } } }""",
+    "a sub-select inside an EXISTS": """SELECT $this ?v WHERE { $this ex:p ?v
+        FILTER EXISTS { SELECT ?v WHERE { ?v ex:p ?w FILTER (?w != $this) } } }""",
+    "a filter inside an EXISTS inside a UNION branch": """SELECT $this ?v WHERE {
+        $this ex:p ?v . { FILTER NOT EXISTS { ?x ex:q ?v FILTER (?x != $this) } }
+        UNION { ?v ex:s ?any } }""",
+    "an OPTIONAL whose EXISTS names it": """SELECT $this ?v ?any WHERE { $this ex:p ?v .
+        OPTIONAL { { ?v ex:p ?any FILTER NOT EXISTS { ?x ex:q ?v FILTER (?x = $this) } } } }""",
     "LIMIT": "SELECT $this ?v WHERE { $this ex:p ?v } LIMIT 1",
     "bound only by a path": "SELECT $this ?v WHERE { $this ex:p* ?v }",
     "bound only in a filter": """SELECT $this ?p WHERE { BIND (ex:p AS ?p)
