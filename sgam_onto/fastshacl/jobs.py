@@ -26,6 +26,7 @@ from sgam_onto.fastshacl.checks import SparqlCheck
 from sgam_onto.fastshacl.compiler import Compiler, never_empty
 from sgam_onto.fastshacl.data import FastData
 from sgam_onto.fastshacl.model import Shape, ShapesGraph, Unsupported
+from sgam_onto.fastshacl.sparql_text import FENCE
 from sgam_onto.fastshacl.sparql_text import canonical as canonical_text
 from sgam_onto.fastshacl.terms import to_rdflib
 from sgam_onto.validate.results import FIX_HINT, ValidationResult, english
@@ -146,6 +147,12 @@ class ShapeJobs:
             projected = " ".join(f"({ok} AS ?_ok{i})" for i, ok in enumerate(oks))
             head = f"{prefixes}SELECT ?this ({v} AS ?_value) {projected}"
             body = f"{pattern} FILTER(!({' && '.join(oks)}))"
+            if shape.path is not None:
+                # the checks depend on the value alone: each distinct value is tested once
+                # (a few schemes or classes, say, shared by a million statements), and only
+                # the failing ones are joined back to their focus nodes
+                body = (f"{{ SELECT DISTINCT {v} WHERE {{ {{ SELECT DISTINCT {v} WHERE "
+                        f"{{ {pattern} }}{FENCE}}} FILTER(!({' && '.join(oks)})) }} }} {pattern}")
             anchored = shape.path is not None and never_empty(shape.path)
             scope = "" if implied else focus
             components = [check.component for check in checks]
