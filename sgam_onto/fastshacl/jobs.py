@@ -146,13 +146,14 @@ class ShapeJobs:
             oks = [f"COALESCE({c.ok(v)}, false)" for c in checks]
             projected = " ".join(f"({ok} AS ?_ok{i})" for i, ok in enumerate(oks))
             head = f"{prefixes}SELECT ?this ({v} AS ?_value) {projected}"
-            body = f"{pattern} FILTER(!({' && '.join(oks)}))"
+            fails = f"FILTER(!({' && '.join(oks)}))"
+            body = f"{pattern} {fails}"
             if shape.path is not None:
                 # the checks depend on the value alone: each distinct value is tested once
                 # (a few schemes or classes, say, shared by a million statements), and only
                 # the failing ones are joined back to their focus nodes
                 body = (f"{{ SELECT DISTINCT {v} WHERE {{ {{ SELECT DISTINCT {v} WHERE "
-                        f"{{ {pattern} }}{FENCE}}} FILTER(!({' && '.join(oks)})) }} }} {pattern}")
+                        f"{{ {pattern} }}{FENCE}}} {fails} }} }} {pattern}")
             anchored = shape.path is not None and never_empty(shape.path)
             scope = "" if implied else focus
             components = [check.component for check in checks]
