@@ -2,11 +2,12 @@
 slash (``iri_key``) or but for what people mistype unnoticed (``near_key``), and a table that
 finds keys spelt more than one way among millions of IRIs in fixed memory.
 
-The table keeps one 64-bit spelling hash per slot; a slot that meets a second spelling is
-marked. Marks are only candidates (two keys may share a slot); the second pass collects the
-real spellings of marked slots and the rules decide on those, so a slot collision costs time,
-never a wrong finding (only two spellings of one key with equal 64-bit hashes would hide a
-clash).
+The table keeps, per slot, a 64-bit hash of a key and one of its first spelling; a key meeting
+a second spelling is marked. A key looks for its slot among a few neighbours of the one its
+hash picks (open addressing), so two keys rarely share a mark; where the neighbours are all
+taken the key counts as marked. Marks are only candidates: the second pass collects the real
+spellings of marked keys and the rules decide on those, so a crowded table costs time, never
+a wrong finding (only two keys or two spellings with equal 64-bit hashes could hide a clash).
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from __future__ import annotations
 import re
 from array import array
 
-SLOTS = 1 << 21  # at most: 16 MB of hashes per table, few collisions up to a million IRIs
+SLOTS = 1 << 21  # at most: 32 MB per table, a tenth full at a million IRIs
 FEWEST = 1 << 16  # the landscape alone has some ten thousand IRIs
+PROBES = 16  # neighbouring slots a key may take
 
 
 def slots_for(input_bytes: int) -> int:
@@ -37,7 +39,7 @@ _AUTHORITY = re.compile(
 def near_key(iri: str) -> str:
     """An IRI with what people mistype without noticing folded away: http/https, a leading
     "www.", the default port, a trailing "/" or "#", and case."""
-    folded = _AUTHORITY.sub(lambda m: f"http://{m.group('host')}", iri)
+    folded = _AUTHORITY.sub(r"http://\g<host>", iri, count=1)
     return folded.casefold().rstrip("/#")
 
 
@@ -46,17 +48,33 @@ class KeyTable:
 
     def __init__(self, slots: int) -> None:
         self._mask = slots - 1  # slots is a power of two
+        self._probes = range(min(PROBES, slots))
+        self._key = array("q", bytes(8 * slots))
         self._spelling = array("q", bytes(8 * slots))
         self._marked = bytearray(slots)
 
     def add(self, key: str, spelling: str) -> None:
-        slot = hash(key) & self._mask
-        seen = self._spelling[slot]
+        slot = self._slot(key)
+        if slot is None:
+            return  # counts as marked
         mine = hash(spelling) | 1  # never 0, the empty slot
+        seen = self._spelling[slot]
         if seen == 0:
-            self._spelling[slot] = mine
+            self._key[slot], self._spelling[slot] = hash(key) | 1, mine
         elif seen != mine:
             self._marked[slot] = 1
 
     def marked(self, key: str) -> bool:
-        return bool(self._marked[hash(key) & self._mask])
+        slot = self._slot(key)
+        return slot is None or bool(self._marked[slot])
+
+    def _slot(self, key: str) -> int | None:
+        """The key's slot: the first neighbour holding it or empty; None if all are taken."""
+        wanted, mask, keys = hash(key) | 1, self._mask, self._key
+        start = wanted & mask
+        for step in self._probes:
+            slot = (start + step) & mask
+            held = keys[slot]
+            if held == wanted or held == 0:
+                return slot
+        return None
