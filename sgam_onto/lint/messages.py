@@ -124,14 +124,19 @@ class Groups:
         self.case: dict[str, set[str]] = {}
         self.near: dict[str, set[str]] = {}
 
-    def note(self, iri: str) -> None:
-        """One IRI written as a subject, predicate or object somewhere."""
+    def note(self, iri: str) -> bool:
+        """One IRI written as a subject, predicate or object somewhere; whether the first
+        pass marked either of its keys."""
+        marked = False
         key = iri_key(iri)
         if self.survey.case.marked(key):
             self.case.setdefault(key, set()).add(iri)
+            marked = True
         key = near_key(iri)
         if self.survey.near.marked(key):
             self.near.setdefault(key, set()).add(iri)
+            marked = True
+        return marked
 
     def read(self, quads: Iterable[ox.Quad]) -> None:
         for quad in quads:

@@ -27,7 +27,7 @@ order an rdflib graph of the file sorts into; per-statement rules report every s
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import pyoxigraph as ox
 
@@ -35,7 +35,7 @@ from sgam_onto.lint.deprecation import HISTORY
 from sgam_onto.lint.deprecation import RULE as DEPRECATED_USE
 from sgam_onto.lint.keys import iri_key, near_key
 from sgam_onto.lint.messages import Groups, Naming, quote
-from sgam_onto.lint.survey import CACHE, PLAIN_TYPES, Statement, Survey, Term, unpack
+from sgam_onto.lint.survey import CACHE, PLAIN_TYPES, Survey, Term
 from sgam_onto.lint.text import ASCII_CONTROL, describe, hidden_characters, not_nfc
 from sgam_onto.lint.vocab import ONTOLOGY, SGAM, SGAMSH
 from sgam_onto.lint.xsd import problem
@@ -59,24 +59,34 @@ RULES: dict[str, str] = {
 }
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+_RDF_TYPE = ox.NamedNode(RDF_TYPE)
 _PROJECT = (SGAM, SGAMSH)
 __all__ = ["RULES", "FileRules", "Hit", "iri_key", "near_key"]
 
 
-def rank(statement: Statement) -> Rank:
+def rank(subject: Term, predicate: ox.NamedNode, value: Term) -> Rank:
     """Where a statement stands among the file's statements sorted as rdflib terms."""
-    subject, _, value, s, p, o, _ = statement
-    return ((_kind(subject), s), (0, p), (_kind(value), o))
+    return ((_kind(subject), subject.value), (0, predicate.value), (_kind(value), value.value))
 
 
 def _kind(term: Term) -> int:
     return 0 if isinstance(term, ox.NamedNode) else 1 if isinstance(term, ox.Literal) else 2
 
 
+IriVerdict = tuple[bool, bool, bool]
+"""Of one IRI wherever it stands: suspect, deprecated, a project term a contribution states
+facts about."""
+Problem = tuple[str, bool, bool, str]
+"""Of one literal: rule, whether the hit names the datatype (else the literal), whether the
+message starts with the predicate's name, and the rest of the message."""
+
+
 class FileRules:
-    """The second pass over one file: every rule, statement by statement. What a rule reports
-    once per term waits in ``first`` (a term's first statement, few terms) until the spellings
-    of all files are collected (``Groups``); the rest is a hit at once."""
+    """The second pass over one file: every rule, statement by statement. The verdicts on a
+    term are reached once, when the file first shows it (a million statements name some
+    hundred thousand terms); what a rule reports once per term waits in ``first`` (a term's
+    first statement, few terms) until the spellings of all files are collected (``Groups``);
+    the rest is a hit at once."""
 
     def __init__(self, survey: Survey, naming: Naming, contribution: bool) -> None:
         self.survey = survey
@@ -86,99 +96,159 @@ class FileRules:
         self.first: dict[str, tuple[Rank, int, Term, ox.NamedNode | None]] = {}
         self.undeclared: dict[str, tuple[Rank, int, str, Term, ox.NamedNode]] = {}
         self.redefined: dict[str, tuple[Rank, ox.NamedNode, ox.NamedNode]] = {}
+        self._datatypes: dict[str, bool] = {}
 
     def read(self, quads: Iterable[ox.Quad], groups: Groups) -> None:
-        suspect: dict[str, bool] = {}
-        uses: dict[str, dict[str, bool]] = {"property": {}, "class": {}}
-        deprecated = self.survey.deprecated
+        iris: dict[ox.NamedNode, IriVerdict] = {}
+        literals: dict[ox.Literal, tuple[bool, tuple[Problem, ...]]] = {}
+        uses: dict[str, dict[ox.NamedNode, bool]] = {"property": {}, "class": {}}
+        no_iri: IriVerdict = (False, False, False)
+        named, literal = ox.NamedNode, ox.Literal
+        # Terms no rule looks at again in that place: a statement of three needs no more work
+        quiet_subjects: set[Term] = set()
+        quiet_predicates: set[ox.NamedNode] = set()
+        quiet_values: set[Term] = set()
         for quad in quads:
-            if len(suspect) > CACHE:
-                suspect.clear()
-                uses = {"property": {}, "class": {}}
-            statement = unpack(quad)
-            subject, predicate, value, s, p, o, iris = statement
-            ranked: Rank | None = None
-            for iri, place in iris:
-                flagged = suspect.get(iri)
-                if flagged is None:
-                    flagged = suspect[iri] = self._suspect(iri)
-                    if place < 3:
-                        groups.note(iri)
-                if flagged:
-                    ranked = ranked or rank(statement)
-                    self._first(iri, (ranked, place), statement)
-            if type(value) is ox.Literal:
-                self._literal(subject, predicate, value, o)
-            used = [(p, "property", 0)]
-            if p == RDF_TYPE and type(value) is ox.NamedNode:
-                used.append((o, "class", 1))
-            for term, role, place in used:
-                flags = uses[role]
-                flagged = flags.get(term)
-                if flagged is None:
-                    flagged = flags[term] = self.naming.misused(term, role) is not None
-                if flagged:
-                    ranked = ranked or rank(statement)
-                    seen = self.undeclared.get(term)
-                    if seen is None or (ranked, place) < seen[:2]:
-                        self.undeclared[term] = (ranked, place, role, subject, predicate)
-            if self.contribution and (s.startswith(_PROJECT) or s == ONTOLOGY) and type(
-                subject
-            ) is ox.NamedNode:
-                ranked = ranked or rank(statement)
-                seen_at = self.redefined.get(s)
-                if seen_at is None or ranked < seen_at[0]:
-                    self.redefined[s] = (ranked, subject, predicate)
-            if deprecated and (p in deprecated or o in deprecated) and p not in HISTORY and (
-                s not in deprecated
+            subject, predicate, value = quad.subject, quad.predicate, quad.object
+            if subject in quiet_subjects and predicate in quiet_predicates and (
+                value in quiet_values
             ):
-                for term in (predicate, value):
-                    if type(term) is ox.NamedNode and term.value in deprecated:
+                continue
+            if len(iris) + len(literals) > CACHE:
+                for cache in (iris, literals, quiet_subjects, quiet_predicates, quiet_values):
+                    cache.clear()
+                uses = {"property": {}, "class": {}}
+            of_subject = no_iri
+            if type(subject) is named:
+                of_subject = iris.get(subject) or self._iri(subject, iris, groups)
+            of_predicate = iris.get(predicate) or self._iri(predicate, iris, groups)
+            of_value, problems, kind = no_iri, (), type(value)
+            datatype_suspect = False
+            if kind is named:
+                of_value = iris.get(value) or self._iri(value, iris, groups)
+            elif kind is literal:
+                datatype_suspect, problems = literals.get(value) or self._literal(
+                    value, literals)
+                if datatype_suspect:
+                    self._first(value.datatype.value, 3, subject, predicate, value)
+            if of_subject == no_iri:
+                quiet_subjects.add(subject)
+            if not (of_value[0] or of_value[1] or datatype_suspect or problems):
+                quiet_values.add(value)
+            if of_subject[0]:
+                self._first(subject.value, 0, subject, predicate, value)
+            if of_predicate[0]:
+                self._first(predicate.value, 1, subject, predicate, value)
+            if of_value[0]:
+                self._first(value.value, 2, subject, predicate, value)
+            for rule, on_datatype, named_first, rest in problems:
+                message = f"{self.naming.short(predicate.value)}{rest}" if named_first else rest
+                self.hits.append((value.datatype if on_datatype else value, subject, predicate,
+                                  rule, message))
+            if uses["property"].get(predicate) is not False:
+                self._used(predicate, "property", 0, uses, subject, predicate, value)
+            if predicate == _RDF_TYPE:
+                if kind is named:
+                    self._used(value, "class", 1, uses, subject, predicate, value)
+            elif not (of_predicate[0] or of_predicate[1]) and (
+                uses["property"].get(predicate) is False
+            ):
+                quiet_predicates.add(predicate)
+            if of_subject[2]:
+                ranked = rank(subject, predicate, value)
+                seen_at = self.redefined.get(subject.value)
+                if seen_at is None or ranked < seen_at[0]:
+                    self.redefined[subject.value] = (ranked, subject, predicate)
+            if (of_predicate[1] or of_value[1]) and not of_subject[1] and (
+                predicate.value not in HISTORY
+            ):
+                for term, deprecated in ((predicate, of_predicate[1]), (value, of_value[1])):
+                    if deprecated:
                         self.hits.append((term, subject, predicate, DEPRECATED_USE,
                                           self.naming.deprecated(term.value)))
+
+    def _iri(self, term: ox.NamedNode, iris: dict[ox.NamedNode, IriVerdict],
+             groups: Groups) -> IriVerdict:
+        """The verdict on an IRI met for the first time (its spellings noted for clashes)."""
+        iri = term.value
+        verdict = iris[term] = (
+            groups.note(iri) or _odd(iri),
+            iri in self.survey.deprecated,
+            self.contribution and (iri.startswith(_PROJECT) or iri == ONTOLOGY),
+        )
+        return verdict
+
+    def _used(self, term: ox.NamedNode, role: str, place: int,
+              uses: dict[str, dict[ox.NamedNode, bool]], subject: Term,
+              predicate: ox.NamedNode, value: Term) -> None:
+        """A property or class in use: its first statement, if its vocabulary lacks it."""
+        flags = uses[role]
+        flagged = flags.get(term)
+        if flagged is None:
+            flagged = flags[term] = self.naming.misused(term.value, role) is not None
+        if flagged:
+            at = (rank(subject, predicate, value), place)
+            seen = self.undeclared.get(term.value)
+            if seen is None or at < seen[:2]:
+                self.undeclared[term.value] = (*at, role, subject, predicate)
 
     def _suspect(self, iri: str) -> bool:
         """Whether a rule may report this IRI: a bad scheme, a hidden character, or a key the
         first pass saw spelt more than one way."""
         survey = self.survey
-        hidden = not iri.isascii() or ASCII_CONTROL.search(iri)
-        return bool(scheme_problem(iri) is not None or (hidden and hidden_characters(iri))
-                    or survey.case.marked(iri_key(iri)) or survey.near.marked(near_key(iri)))
+        return (_odd(iri) or survey.case.marked(iri_key(iri))
+                or survey.near.marked(near_key(iri)))
 
-    def _first(self, iri: str, at: tuple[Rank, int], statement: Statement) -> None:
+    def _first(self, iri: str, place: int, subject: Term, predicate: ox.NamedNode,
+               value: Term) -> None:
         seen = self.first.get(iri)
+        if seen is not None and (_kind(subject), subject.value) > seen[0][0]:
+            return  # a widely used IRI: most of its statements sort after the first
+        at = (rank(subject, predicate, value), place)
         if seen is None or at < seen[:2]:
-            predicate = None if at[1] == 0 else statement[1]
-            self.first[iri] = (*at, statement[0], predicate)
+            self.first[iri] = (*at, subject, None if place == 0 else predicate)
 
-    def _literal(self, subject: Term, predicate: ox.NamedNode, value: ox.Literal,
-                 lexical: str) -> None:
-        datatype = value.datatype.value
+    def _literal(self, value: ox.Literal, literals: dict[ox.Literal, tuple[bool, tuple[
+            Problem, ...]]]) -> tuple[bool, tuple[Problem, ...]]:
+        """The verdict on a literal met for the first time: whether its datatype IRI is
+        suspect, and what is wrong with it (the same wherever it is written)."""
+        datatype, lexical = value.datatype.value, value.value
+        verdict = literals[value] = (
+            datatype not in PLAIN_TYPES and self._datatype_suspect(datatype),
+            tuple(self._problems(datatype, lexical)),
+        )
+        return verdict
+
+    def _datatype_suspect(self, datatype: str) -> bool:
+        flagged = self._datatypes.get(datatype)
+        if flagged is None:
+            flagged = self._datatypes[datatype] = self._suspect(datatype)
+        return flagged
+
+    def _problems(self, datatype: str, lexical: str) -> Iterator[Problem]:
         if datatype in PLAIN_TYPES:
             if lexical.isascii() and not ASCII_CONTROL.search(lexical):
                 return
-            name = self.naming.short(predicate.value)
             if not_nfc(lexical):
-                self.hits.append((value, subject, predicate, "text-not-nfc",
-                                  f"{name} value {quote(lexical)} is not in Unicode NFC; "
-                                  "normalise it (it prints like, but does not equal, the NFC "
-                                  "text)"))
+                yield ("text-not-nfc", False, True,
+                       f" value {quote(lexical)} is not in Unicode NFC; normalise it (it "
+                       "prints like, but does not equal, the NFC text)")
             hidden = hidden_characters(lexical)
             if hidden:
                 where, char = hidden[0]
                 more = f" (and {len(hidden) - 1} more)" if len(hidden) > 1 else ""
-                self.hits.append((value, subject, predicate, "text-hidden-character",
-                                  f"{name} value {quote(lexical)} has {describe(char)} "
-                                  f"at position {where}{more}; remove it"))
+                yield ("text-hidden-character", False, True,
+                       f" value {quote(lexical)} has {describe(char)} at position "
+                       f"{where}{more}; remove it")
             return
         unknown = self.naming.unknown_datatype(datatype)
         if unknown:
-            self.hits.append((value.datatype, subject, predicate, "datatype-unknown", unknown))
+            yield ("datatype-unknown", True, False, unknown)
             return
         found = problem(lexical, datatype)
         if found:
-            self.hits.append((value, subject, predicate, "literal-ill-typed",
-                              f"{quote(lexical)}^^{self.naming.short(datatype)}: {found}"))
+            yield ("literal-ill-typed", False, False,
+                   f"{quote(lexical)}^^{self.naming.short(datatype)}: {found}")
 
     def finish(self, groups: Groups) -> list[Hit]:
         """Every hit of the file, once the spellings of all files are known."""
@@ -205,6 +275,12 @@ class FileRules:
                          f"a contribution states facts about the project {what} {short(iri)}; "
                          "change the vocabulary or shapes in the project's own files instead"))
         return hits
+
+
+def _odd(iri: str) -> bool:
+    """Whether ``iri`` has a bad scheme or a hidden character."""
+    hidden = not iri.isascii() or ASCII_CONTROL.search(iri)
+    return scheme_problem(iri) is not None or bool(hidden and hidden_characters(iri))
 
 
 def scheme_problem(iri: str) -> str | None:

@@ -79,32 +79,51 @@ class Survey:
         self.deprecations.start(order)
         canonical: dict[Term, list[str]] = {}
         variant: dict[Term, list[str]] = {}
-        seen: set[str] = set()
+        seen: set[Term] = set()  # terms, not texts: most statements repeat a term already met
         for quad in quads:
-            subject, _, value, s, predicate, o, iris = unpack(quad)
-            for iri, _ in iris:
-                if iri not in seen:
-                    if len(seen) > CACHE:
-                        seen.clear()
-                    seen.add(iri)
-                    self.case.add(iri_key(iri), iri)
-                    self.near.add(near_key(iri), iri)
-            if predicate in _NOTED:
-                if predicate in (CANONICAL, VARIANT):
-                    into = canonical if predicate == CANONICAL else variant
-                    into.setdefault(subject, []).append(o)
-                elif not isinstance(subject, ox.NamedNode):
-                    continue
-                elif predicate in (DEPRECATED, REPLACED_BY):
-                    self.deprecations.add(s, predicate, value)
-                else:
-                    kind = o if isinstance(value, ox.NamedNode) else ""
-                    for vocabulary in vocabularies:
-                        vocabulary.add(s, predicate, kind)
+            subject, predicate, value = quad.subject, quad.predicate, quad.object
+            if subject not in seen:
+                self._spellings(subject, seen)
+            if predicate not in seen:
+                self._spellings(predicate, seen)
+            if value not in seen:
+                self._spellings(value, seen)
+            if predicate not in _NOTED_TERMS:
+                continue
+            s, p, o = subject.value, predicate.value, value.value
+            if p in (CANONICAL, VARIANT):
+                into = canonical if p == CANONICAL else variant
+                into.setdefault(subject, []).append(o)
+            elif type(subject) is not ox.NamedNode:
+                continue
+            elif p in (DEPRECATED, REPLACED_BY):
+                self.deprecations.add(s, p, value)
+            else:
+                kind = o if type(value) is ox.NamedNode else ""
+                for vocabulary in vocabularies:
+                    vocabulary.add(s, p, kind)
         for record, terms in canonical.items():
             self.variants.update(frozenset((term, other)) for term in terms
                                  for other in variant.get(record, ()))
         self.theirs |= theirs.declared
+
+    def _spellings(self, term: Term, seen: set[Term]) -> None:
+        """Enter the IRI a term names (a literal: its datatype's) in both key tables, once
+        while the term is remembered in ``seen``."""
+        if len(seen) > CACHE:
+            seen.clear()
+        seen.add(term)
+        kind = type(term)
+        if kind is ox.Literal:
+            iri = term.datatype.value
+            if iri in PLAIN_TYPES:
+                return
+        elif kind is ox.NamedNode:
+            iri = term.value
+        else:
+            return
+        self.case.add(iri_key(iri), iri)
+        self.near.add(near_key(iri), iri)
 
     def finish(self) -> None:
         """What follows from all the files: the project's schema and declared terms (the
@@ -115,7 +134,7 @@ class Survey:
         self.deprecated = self.deprecations.resources()
 
 
-_NOTED = frozenset({
+_NOTED_TERMS = frozenset(ox.NamedNode(iri) for iri in (
     "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", str(RDFS.subClassOf),
     str(RDFS.subPropertyOf), CANONICAL, VARIANT, DEPRECATED, REPLACED_BY,
-})
+))
