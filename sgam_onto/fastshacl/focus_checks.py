@@ -124,14 +124,14 @@ class FocusChecks:
         """The focus nodes (``?this``, among ``focus``) with more than ``n`` distinct value
         nodes meeting ``condition``: one condition per value node, where the pairwise form of
         ``distinct`` tests it once per pair."""
-        where, v = self.value_nodes(shape, "?this")
         key = _shared_key(shape.path)
         if key is not None:
-            return self._counted_by_key(key, focus, where, v, n, condition)
+            return self._counted_by_key(key, focus, n, condition)
+        where, v = self.value_nodes(shape, "?this")
         return (f"{{ SELECT ?this WHERE {{ {focus} {where} FILTER({condition(v)}) }}"
                 f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
 
-    def _counted_by_key(self, key: URIRef, focus: str, where: str, v: str, n: int,
+    def _counted_by_key(self, key: URIRef, focus: str, n: int,
                         condition: Callable[[str], str]) -> str:
         """``_counted`` for the path ``key/^key`` (a uniqueness check), linear in the data.
 
@@ -140,14 +140,15 @@ class FocusChecks:
         key) and joined back to their focus nodes; walking ``key/^key`` from every focus node
         would visit each group once per member, the square of its size. A focus node with two
         or more keys has the union of their groups as value nodes: those few are counted the
-        direct way."""
-        k, m, other = self.var(), self.var(), self.var()
+        direct way, from their (node, key) pairs, so that the store joins one statement
+        pattern to them (``?this key/^key ?v`` would be walked for every node first)."""
+        k, m, other, v = self.var(), self.var(), self.var(), self.var()
         p = self.term(key)
         crowded = (f"{{ SELECT {k} WHERE {{ {m} {p} {k} FILTER({condition(m)}) }}"
                    f" GROUP BY {k} HAVING (COUNT(DISTINCT {m}) > {n}) }}")
-        several = (f"{{ SELECT DISTINCT ?this WHERE {{ {focus} ?this {p} {k} , {other} ."
+        several = (f"{{ SELECT DISTINCT ?this {k} WHERE {{ {focus} ?this {p} {k} , {other} ."
                    f" FILTER(!sameTerm({k}, {other})) }} }}")
-        direct = (f"{{ SELECT ?this WHERE {{ {several} {where} FILTER({condition(v)}) }}"
+        direct = (f"{{ SELECT ?this WHERE {{ {several} {v} {p} {k} . FILTER({condition(v)}) }}"
                   f" GROUP BY ?this HAVING (COUNT(DISTINCT {v}) > {n}) }}")
         return (f"{{ SELECT DISTINCT ?this WHERE {{ {{ {crowded} {focus} ?this {p} {k} . }}"
                 f" UNION {{ {direct} }} }} }}")
