@@ -60,6 +60,7 @@ RULES: dict[str, str] = {
 
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _RDF_TYPE = ox.NamedNode(RDF_TYPE)
+_QUIET, _FIRST, _TYPE = 0, 1, 2
 _PROJECT = (SGAM, SGAMSH)
 __all__ = ["RULES", "FileRules", "Hit", "iri_key", "near_key"]
 
@@ -104,18 +105,28 @@ class FileRules:
         uses: dict[str, dict[ox.NamedNode, bool]] = {"property": {}, "class": {}}
         no_iri: IriVerdict = (False, False, False)
         named, literal = ox.NamedNode, ox.Literal
-        # Terms no rule looks at again in that place: a statement of three needs no more work
+        # What is left to do for a term in its place once judged: nothing (quiet), or only
+        # keep its first statement (a candidate IRI); a statement of such terms is done here.
         quiet_subjects: set[Term] = set()
-        quiet_predicates: set[ox.NamedNode] = set()
         quiet_values: set[Term] = set()
+        predicates: dict[ox.NamedNode, int] = {}  # _QUIET, _FIRST, or _TYPE (a quiet rdf:type)
+        classes: dict[ox.NamedNode, int] = {}  # _QUIET or _FIRST, as the object of rdf:type
         for quad in quads:
             subject, predicate, value = quad.subject, quad.predicate, quad.object
-            if subject in quiet_subjects and predicate in quiet_predicates and (
-                value in quiet_values
-            ):
-                continue
+            if subject in quiet_subjects:
+                role = predicates.get(predicate)
+                if role == _TYPE:
+                    left = classes.get(value)
+                    if left is not None:
+                        if left:
+                            self._first(value.value, 2, subject, predicate, value)
+                        continue
+                elif role is not None and value in quiet_values:
+                    if role:
+                        self._first(predicate.value, 1, subject, predicate, value)
+                    continue
             if len(iris) + len(literals) > CACHE:
-                for cache in (iris, literals, quiet_subjects, quiet_predicates, quiet_values):
+                for cache in (iris, literals, quiet_subjects, quiet_values, predicates, classes):
                     cache.clear()
                 uses = {"property": {}, "class": {}}
             of_subject = no_iri
@@ -147,13 +158,15 @@ class FileRules:
                                   rule, message))
             if uses["property"].get(predicate) is not False:
                 self._used(predicate, "property", 0, uses, subject, predicate, value)
-            if predicate == _RDF_TYPE:
-                if kind is named:
-                    self._used(value, "class", 1, uses, subject, predicate, value)
-            elif not (of_predicate[0] or of_predicate[1]) and (
-                uses["property"].get(predicate) is False
-            ):
-                quiet_predicates.add(predicate)
+            if predicate == _RDF_TYPE and kind is named:
+                self._used(value, "class", 1, uses, subject, predicate, value)
+                if not of_value[1] and uses["class"].get(value) is False:
+                    classes[value] = _FIRST if of_value[0] else _QUIET
+            if not of_predicate[1] and uses["property"].get(predicate) is False:
+                if predicate != _RDF_TYPE:
+                    predicates[predicate] = _FIRST if of_predicate[0] else _QUIET
+                elif not of_predicate[0]:
+                    predicates[predicate] = _TYPE
             if of_subject[2]:
                 ranked = rank(subject, predicate, value)
                 seen_at = self.redefined.get(subject.value)
