@@ -78,10 +78,10 @@ def validate(
             landscape = landscape or load_landscape(inputs, with_alignments,
                                                     files=landscape_files)
             outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
+        if locate and outcome.results:  # while a lint child may still be at work
+            outcome.index = index_files(outcome.files)
         if lint and inputs:
             outcome.lint = lint_findings()
-    if locate and outcome.results:
-        outcome.index = index_files(outcome.files)
     outcome.seconds = time.perf_counter() - started
     return outcome
 
