@@ -25,9 +25,11 @@ if TYPE_CHECKING:
     from sgam_onto.landscape import Landscape
 
 
-def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list[Finding]:
+def lint_files(paths: Iterable[str | Path], landscape: Landscape | None, *,
+               tags: bool = True) -> list[Finding]:
     """Findings for ``paths`` (sorted by file, line, rule), judged against ``landscape`` (it
-    may or may not include the files; a file that cannot be parsed raises LoadError)."""
+    may or may not include the files; a file that cannot be parsed raises LoadError).
+    Without ``tags``, the findings of ``tag_findings`` are left out."""
     sources = [Source(Path(p)) for p in paths]
     project = _project_files(landscape)
     contribution = [_resolved(s.path) not in project for s in sources]
@@ -45,11 +47,16 @@ def lint_files(paths: Iterable[str | Path], landscape: Landscape | None) -> list
         rules.read(source.quads(), groups)
         passes.append(rules)
     groups.read(landscape_quads)
-    findings = [Finding(path, line, "lang-tag-case", message) for path, line, message
-                in tag_case_clashes((s.path, text_blocks(s.path)) for s in sources)]
+    findings = tag_findings(s.path for s in sources) if tags else []
     for source, rules in zip(sources, passes, strict=True):
         findings += _located(source, rules.finish(groups))
     return sorted(findings)
+
+
+def tag_findings(paths: Iterable[Path]) -> list[Finding]:
+    """The language tags spelt in two cases: read from the text alone, not the statements."""
+    return [Finding(path, line, "lang-tag-case", message) for path, line, message
+            in tag_case_clashes((path, text_blocks(path)) for path in paths)]
 
 
 def _located(source: Source, hits: list[Hit]) -> list[Finding]:

@@ -3,8 +3,10 @@
 Lint reads the files itself, statement by statement in Python; the engine parses, loads and
 queries mostly outside the interpreter. On a million statements each takes about as long as
 the other, so with a second processor they run at once and the command waits for the longer.
-Small inputs are linted in the process: their lint costs less than a fork. A child that fails
-leaves the lint to the process, which then meets the same error and raises it as itself.
+Small inputs are linted in the process: their lint costs less than a fork. The language tags,
+read from the text alone, are looked for by the process once the engine is done, while the
+child may still judge the statements. A child that fails leaves the lint to the process, which
+then meets the same error and raises it as itself.
 """
 
 from __future__ import annotations
@@ -35,16 +37,20 @@ def linting(inputs: Sequence[Path], landscape: Callable[[], Landscape]
     if not inputs or not hasattr(os, "fork") or _size(inputs) < BESIDE_BYTES:
         yield here
         return
-    child = Child.fork(lambda _requests, answers: answer_with(answers, here))
+    child = Child.fork(lambda _requests, answers: answer_with(
+        answers, lambda: lint_inputs(inputs, landscape(), tags=False)))
 
     def findings() -> list[Finding]:
+        from sgam_onto.lint.run import tag_findings
+
         try:
+            tags = tag_findings(inputs)  # the text, read here while the child may still work
             answer = child.receive(None)
         except NoAnswer:
             answer = ("error",)
         finally:
             child.stop()
-        return answer[1] if answer[0] == "ok" else here()
+        return sorted(answer[1] + tags) if answer[0] == "ok" else here()
 
     try:
         yield findings
@@ -52,11 +58,13 @@ def linting(inputs: Sequence[Path], landscape: Callable[[], Landscape]
         child.stop()
 
 
-def lint_inputs(inputs: Sequence[Path], landscape: Landscape) -> list[Finding]:
-    """The lint findings of the files under review, judged against the loaded landscape."""
+def lint_inputs(inputs: Sequence[Path], landscape: Landscape, *, tags: bool = True
+                ) -> list[Finding]:
+    """The lint findings of the files under review, judged against the loaded landscape
+    (without the language-tag findings unless ``tags``)."""
     from sgam_onto.lint import lint_files
 
-    return lint_files(inputs, landscape) if inputs else []
+    return lint_files(inputs, landscape, tags=tags) if inputs else []
 
 
 def _size(inputs: Sequence[Path]) -> int:
