@@ -21,13 +21,16 @@ FORMATS = ("text", "json", "markdown", "turtle")
 
 
 def run(args: argparse.Namespace) -> int:
+    from sgam_onto.collector import fewer_full_collections
     from sgam_onto.validate import render, validate_files
 
-    outcome = validate_files(
-        args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None,
-        lint=not args.no_lint, engine=args.engine, locate=args.format != "turtle",
-    )
-    sys.stdout.write(render(outcome, args.format, strict=args.strict))
+    with fewer_full_collections():
+        outcome = validate_files(
+            args.files, with_alignments=args.with_alignments, shapes_from=args.shapes or None,
+            lint=not args.no_lint, engine=args.engine, locate=args.format != "turtle",
+        )
+        report = render(outcome, args.format, strict=args.strict)
+    sys.stdout.write(report)
     if args.format in ("json", "turtle"):  # keep stdout machine-readable; summary to stderr
         print(f"{outcome.summary()} ({outcome.seconds:.2f} s)", file=sys.stderr)
     root, why = paths.landscape_root()
