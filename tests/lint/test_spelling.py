@@ -32,3 +32,23 @@ def test_near_keys_fold_what_is_mistyped_unnoticed() -> None:
     assert near_key("http://example.org/a") != near_key("http://example.org/b")
     assert near_key("http://example.org:8080/a") != near_key("http://example.org/a")
     assert iri_key("http://example.org/a") != iri_key("https://example.org/a")
+
+
+def test_each_tag_expression_starts_with_the_text_searched_for_first() -> None:
+    """A block without that text is passed over without the expression: a wrong start would
+    hide every tag of its kind."""
+    from sgam_onto.lint import spelling
+
+    expressions = (*spelling._QUOTED_TAGS, spelling._XML_LANG)
+    assert all(expression.pattern.startswith(start)
+               for start, expression in zip(spelling._STARTS, expressions, strict=True))
+
+
+def test_blocks_whose_tags_are_all_known_are_passed_over_with_their_lines_counted() -> None:
+    """A large file is read in blocks; once a block holds only spellings already found it is
+    skipped, and the first new spelling after it (in double or single quotes, or xml:lang)
+    still gets its own line."""
+    blocks = ['"a"@en .\n', '"b"@en .\n"c"@en .\n', "'d'@EN .\n", '<x xml:lang="De"/>\n',
+              '"e"@en .\n"f"@fr .\n']
+    assert tag_spellings(blocks, first=True) == [(1, "en"), (4, "EN"), (5, "De"), (7, "fr")]
+    assert tag_spellings("".join(blocks), first=True) == tag_spellings(blocks, first=True)
