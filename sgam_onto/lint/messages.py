@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 import pyoxigraph as ox
 
 from sgam_onto.lint.keys import iri_key, near_key
-from sgam_onto.lint.survey import CACHE, Survey, unpack
+from sgam_onto.lint.survey import CACHE, Survey
 from sgam_onto.lint.vocab import SGAM, SGAMSH, namespace_of
 from sgam_onto.lint.xsd import KNOWN, UNSUITABLE
 
@@ -140,9 +140,9 @@ class Groups:
 
     def read(self, quads: Iterable[ox.Quad]) -> None:
         for quad in quads:
-            for iri, place in unpack(quad)[-1]:
-                if place < 3:
-                    self.note(iri)
+            for term in (quad.subject, quad.predicate, quad.object):
+                if type(term) is ox.NamedNode:
+                    self.note(term.value)
 
     def clashes(self, iri: str, naming: Naming) -> Iterator[tuple[str, str]]:
         """(rule, message) for each other spelling ``iri`` clashes with."""

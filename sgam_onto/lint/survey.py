@@ -25,27 +25,7 @@ _DATATYPE = str(RDFS.Datatype)
 PLAIN_TYPES = frozenset({"http://www.w3.org/2001/XMLSchema#string",
                          "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"})
 Term = OxTerm
-CACHE = 200_000  # IRIs remembered at once to skip repeats; cleared when full
-
-
-Statement = tuple[Term, ox.NamedNode, Term, str, str, str, list[tuple[str, int]]]
-
-
-def unpack(quad: ox.Quad) -> Statement:
-    """A statement's terms, their texts (each read from Oxigraph once: every read copies) and
-    its IRIs with their place: 0 subject, 1 predicate, 2 object, 3 a literal's datatype
-    (plain and language-tagged strings have none, as in rdflib)."""
-    subject, predicate, value = quad.subject, quad.predicate, quad.object
-    s, p, o = subject.value, predicate.value, value.value
-    iris = [(s, 0), (p, 1)] if type(subject) is ox.NamedNode else [(p, 1)]
-    kind = type(value)
-    if kind is ox.NamedNode:
-        iris.append((o, 2))
-    elif kind is ox.Literal:
-        datatype = value.datatype.value
-        if datatype not in PLAIN_TYPES:
-            iris.append((datatype, 3))
-    return subject, predicate, value, s, p, o, iris
+CACHE = 200_000  # terms remembered at once to skip repeats; cleared when full
 
 
 def graph_quads(graph: Graph) -> Iterator[ox.Quad]:
