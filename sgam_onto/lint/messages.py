@@ -128,14 +128,17 @@ class Groups:
         """One IRI written as a subject, predicate or object somewhere; whether the first
         pass marked either of its keys."""
         marked = False
-        key = iri_key(iri)
-        if self.survey.case.marked(key):
-            self.case.setdefault(key, set()).add(iri)
-            marked = True
-        key = near_key(iri)
-        if self.survey.near.marked(key):
-            self.near.setdefault(key, set()).add(iri)
-            marked = True
+        case, near = self.survey.case, self.survey.near
+        if case.suspect(iri):
+            key = iri_key(iri)
+            if case.marked(key):
+                self.case.setdefault(key, set()).add(iri)
+                marked = True
+        if near.suspect(iri):
+            key = near_key(iri)
+            if near.marked(key):
+                self.near.setdefault(key, set()).add(iri)
+                marked = True
         return marked
 
     def read(self, quads: Iterable[ox.Quad]) -> None:

@@ -209,8 +209,7 @@ class FileRules:
         """Whether a rule may report this IRI: a bad scheme, a hidden character, or a key the
         first pass saw spelt more than one way."""
         survey = self.survey
-        return (_odd(iri) or survey.case.marked(iri_key(iri))
-                or survey.near.marked(near_key(iri)))
+        return _odd(iri) or survey.case.suspect(iri) or survey.near.suspect(iri)
 
     def _first(self, iri: str, place: int, subject: Term, predicate: ox.NamedNode,
                value: Term) -> None:

@@ -34,6 +34,16 @@ def test_near_keys_fold_what_is_mistyped_unnoticed() -> None:
     assert iri_key("http://example.org/a") != iri_key("https://example.org/a")
 
 
+def test_near_keys_splice_the_authority_as_a_substitution_would() -> None:
+    from sgam_onto.lint import keys
+
+    iris = ["HTTPS://WWW.Example.org:443/A#", "http://example.org", "http://www.example.org:80",
+            "https://example.org:8443/x/", "urn:isbn:123", "http://example.org?q#f", "ftp://a/b",
+            "http://user@example.org/", "https://w3id.org/sgam-onto#Body"]
+    substituted = [keys._AUTHORITY.sub(r"http://\g<host>", iri, count=1) for iri in iris]
+    assert [near_key(iri) for iri in iris] == [s.casefold().rstrip("/#") for s in substituted]
+
+
 def test_each_tag_expression_starts_with_the_text_searched_for_first() -> None:
     """A block without that text is passed over without the expression: a wrong start would
     hide every tag of its kind."""

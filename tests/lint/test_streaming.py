@@ -114,7 +114,21 @@ def test_key_table_marks_a_key_spelt_two_ways() -> None:
     assert table.marked("b")
 
 
+def test_key_table_knows_every_spelling_of_a_marked_key() -> None:
+    """The second pass asks by spelling, without the key: a marked key's spellings, before and
+    after the mark, are suspects, as is a key that found no slot; a lone spelling is not."""
+    table = KeyTable(slots=1 << 10)
+    for key, spelling in (("a", "A"), ("a", "A"), ("b", "b"), ("b", "B/"), ("b", "B")):
+        table.add(key, spelling)
+    assert [table.suspect(s) for s in ("A", "b", "B/", "B")] == [False, True, True, True]
+    crowded = KeyTable(slots=1)
+    crowded.add("a", "A")
+    crowded.add("c", "C")
+    assert (crowded.suspect("A"), crowded.suspect("C"), crowded.marked("c")) == (False, True, True)
+
+
 def test_key_tables_grow_with_the_input_up_to_a_bound() -> None:
     sizes = [keys.slots_for(n) for n in (0, 10 << 20, 160 << 20, 10 << 30)]
     assert sizes == sorted(sizes) and sizes[0] < sizes[1] < sizes[2] == sizes[3] == keys.SLOTS
     assert all(size & (size - 1) == 0 for size in sizes)  # powers of two: a mask picks the slot
+
