@@ -4,6 +4,8 @@ test loads, every Turtle eval test gives the expected graph."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pyoxigraph as ox
 import pytest
 from rdflib.compare import isomorphic
@@ -106,6 +108,28 @@ def test_turtle_eval_gives_the_expected_graph(entry: Entry) -> None:
     )
     assert len(got) == len(expected)
     assert isomorphic(got, expected)
+
+
+@pytest.mark.parametrize("entry", [
+    *suites.cases(suites.TURTLE, "TestTurtleEval", "TestTurtlePositiveSyntax"),
+    *suites.cases(suites.NTRIPLES, "TestNTriplesPositiveSyntax"),
+])
+def test_lenient_parsing_gives_the_strict_statements_for_valid_input(entry: Entry) -> None:
+    """Lint parses a large file a second time in Oxigraph's lenient mode once the strict parse
+    of the same bytes passed; that is sound only if the two agree on every valid input."""
+    fmt = ox.RdfFormat.N_TRIPLES if entry.action_path.suffix == ".nt" else ox.RdfFormat.TURTLE
+    data = entry.action_path.read_bytes()
+    strict = ox.parse(data, format=fmt, base_iri=entry.action)
+    lenient = ox.parse(data, format=fmt, base_iri=entry.action, lenient=True)
+    assert _numbered(lenient) == _numbered(strict)
+
+
+def _numbered(quads: Iterable[ox.Quad]) -> list[tuple[object, ...]]:
+    """The statements in order, each anonymous blank node (a fresh random name per parse)
+    replaced by the number of its first appearance."""
+    names: dict[ox.BlankNode, int] = {}
+    return [tuple(names.setdefault(t, len(names)) if isinstance(t, ox.BlankNode) else t
+                  for t in (q.subject, q.predicate, q.object)) for q in quads]
 
 
 def test_without_a_base_a_relative_iri_is_still_refused() -> None:

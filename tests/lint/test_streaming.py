@@ -132,3 +132,30 @@ def test_key_tables_grow_with_the_input_up_to_a_bound() -> None:
     assert sizes == sorted(sizes) and sizes[0] < sizes[1] < sizes[2] == sizes[3] == keys.SLOTS
     assert all(size & (size - 1) == 0 for size in sizes)  # powers of two: a mask picks the slot
 
+
+def test_a_large_file_is_parsed_leniently_again_only_while_unchanged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second parse skips checking IRIs only for the bytes the strict first one passed:
+    a file rewritten between the passes is checked again, and its bad IRI named by line."""
+    monkeypatch.setattr(source, "WHOLE_BYTES", 0)
+    modes: list[bool] = []
+    parse = source.ox.parse
+
+    def recorded(*args: object, lenient: bool = False, **named: object) -> object:
+        modes.append(lenient)
+        return parse(*args, lenient=lenient, **named)
+
+    monkeypatch.setattr(source.ox, "parse", recorded)
+    path = tmp_path / "data.ttl"
+    path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "x"@EN .\n')
+    streamed = source.Source(path)
+    first = list(streamed.quads())
+    assert list(streamed.quads()) == first and len(first) == 1
+    assert modes == [False, True]
+    path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "x"@EN .\n'
+                    "ex:b ex:p <http://example.org/a%zz> .\n")
+    with pytest.raises(LoadError) as caught:
+        list(streamed.quads())
+    assert modes[-1] is False
+    assert (caught.value.path, caught.value.line) == (path, 3)
