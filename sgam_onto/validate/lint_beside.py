@@ -4,9 +4,10 @@ Lint reads the files itself, statement by statement in Python; the engine parses
 queries mostly outside the interpreter. On a million statements each takes about as long as
 the other, so with a second processor they run at once and the command waits for the longer.
 Small inputs are linted in the process: their lint costs less than a fork. The language tags,
-read from the text alone, are looked for by the process once the engine is done, while the
-child may still judge the statements. A child that fails leaves the lint to the process, which
-then meets the same error and raises it as itself.
+read from the text alone, are looked for by whichever of the two is free first: the child once
+it has judged the statements, or the process once the engine is done (which comes first
+depends on the data and on the processors). A child that fails leaves the lint to the process,
+which then meets the same error and raises it as itself.
 """
 
 from __future__ import annotations
@@ -37,25 +38,50 @@ def linting(inputs: Sequence[Path], landscape: Callable[[], Landscape]
     if not inputs or not hasattr(os, "fork") or _size(inputs) < BESIDE_BYTES:
         yield here
         return
-    child = Child.fork(lambda _requests, answers: answer_with(
-        answers, lambda: lint_inputs(inputs, landscape(), tags=False)))
+    tags = Once()
+
+    def in_child() -> list[Finding]:
+        found = lint_inputs(inputs, landscape(), tags=False)
+        return found + _tag_findings(inputs) if tags.take() else found
+
+    child = Child.fork(lambda _requests, answers: answer_with(answers, in_child))
 
     def findings() -> list[Finding]:
-        from sgam_onto.lint.run import tag_findings
-
         try:
-            tags = tag_findings(inputs)  # the text, read here while the child may still work
+            mine = _tag_findings(inputs) if tags.take() else []
             answer = child.receive(None)
         except NoAnswer:
             answer = ("error",)
         finally:
             child.stop()
-        return sorted(answer[1] + tags) if answer[0] == "ok" else here()
+        return sorted(answer[1] + mine) if answer[0] == "ok" else here()
 
     try:
         yield findings
     finally:
         child.stop()
+        tags.close()
+
+
+class Once:
+    """A job for whichever of a process and its forked children asks first: a byte in a pipe
+    they share, which one read takes (the pipe's writing end is closed, so later reads find
+    it empty at once)."""
+
+    def __init__(self) -> None:
+        self._fd, write = os.pipe()
+        os.write(write, b"1")
+        os.close(write)
+
+    def take(self) -> bool:
+        try:
+            return os.read(self._fd, 1) == b"1"
+        except OSError:
+            return False
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self._fd)
 
 
 def lint_inputs(inputs: Sequence[Path], landscape: Landscape, *, tags: bool = True
@@ -65,6 +91,12 @@ def lint_inputs(inputs: Sequence[Path], landscape: Landscape, *, tags: bool = Tr
     from sgam_onto.lint import lint_files
 
     return lint_files(inputs, landscape, tags=tags) if inputs else []
+
+
+def _tag_findings(inputs: Sequence[Path]) -> list[Finding]:
+    from sgam_onto.lint import run
+
+    return run.tag_findings(inputs)
 
 
 def _size(inputs: Sequence[Path]) -> int:

@@ -95,3 +95,43 @@ def _slow_landscape():
 
     time.sleep(30)
     raise AssertionError("the child should have been stopped")
+
+
+@pytest.mark.parametrize("first", ["child", "process"])
+def test_the_tags_are_read_once_by_whichever_is_free_first(
+    beside: list[int], monkeypatch: pytest.MonkeyPatch, tmp_path: Path, first: str
+) -> None:
+    """The child reads the language tags if it is done before the engine, else the process
+    does; either way once, and the findings are those of the process alone."""
+    import time
+
+    from sgam_onto.landscape import load_landscape
+    from sgam_onto.lint import lint_files, run
+
+    expected = [(f.path.name, f.line, f.rule, f.message)
+                for f in lint_files([MISTAKES], load_landscape())]
+    assert any(rule == "lang-tag-case" for _n, _l, rule, _m in expected)
+    readers = tmp_path / "readers"
+    read = run.tag_findings
+
+    def recorded(paths):
+        with readers.open("a", encoding="utf-8") as out:
+            out.write(f"{os.getpid()}\n")
+        return read(paths)
+
+    def landscape():
+        if first == "process":
+            time.sleep(1)  # in the child: the process asks for the tags first
+        return load_landscape()
+
+    monkeypatch.setattr(run, "tag_findings", recorded)
+    with lint_beside.linting([MISTAKES], landscape) as findings:
+        waited = 0.0
+        while first == "child" and not readers.exists() and waited < 60:
+            time.sleep(0.05)
+            waited += 0.05
+        found = findings()
+    assert [(f.path.name, f.line, f.rule, f.message) for f in found] == expected
+    reader = beside[0] if first == "child" else os.getpid()
+    assert readers.read_text(encoding="utf-8").split() == [str(reader)]
+    assert _reaped(beside)
