@@ -13,9 +13,11 @@ both place what they report through this module.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -39,8 +41,15 @@ class Location:
 
 def display_path(path: Path) -> str:
     """A path relative to the working directory when it lies below it, so output stays short."""
+    return _relative(path, os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _relative(path: Path, cwd: str) -> str:
+    """Cached: a report names the same few files thousands of times, and resolving a path
+    asks the file system about each of its parts."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.resolve().relative_to(Path(cwd).resolve()))
     except ValueError:
         return str(path)
 

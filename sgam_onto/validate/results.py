@@ -7,8 +7,10 @@ shape's fix hint. The identifying facts form ``key``, which tests compare as dat
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -234,8 +236,14 @@ def local_name(node: Node) -> str:
 
 
 def _resolved(path: Path) -> Path:
+    return _resolved_in(path, os.getcwd())
+
+
+@lru_cache(maxsize=1024)
+def _resolved_in(path: Path, cwd: str) -> Path:
+    """Cached: each result's location is compared with the inputs, the same few files."""
     try:
-        return path.resolve()
+        return Path(cwd, path).resolve()
     except OSError:
         return path
 

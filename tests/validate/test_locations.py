@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+import pytest
 from rdflib import URIRef
 from rdflib.namespace import OWL, RDF
 
@@ -84,3 +85,39 @@ def test_every_subject_and_statement_of_the_landscape_is_found() -> None:
     layer = URIRef("https://w3id.org/sgam-onto/srd")
     folded = {(layer, RDF.type), (layer, OWL.imports)}
     assert set(index.statements) - folded == statements
+
+
+def test_paths_are_shown_from_the_working_directory_of_the_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shown paths are remembered, per working directory: a report written after a change of
+    directory still names its files from there."""
+    from sgam_onto.rdf.locate import display_path
+
+    (tmp_path / "a").mkdir()
+    data = tmp_path / "a" / "x.ttl"
+    data.write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert [display_path(data), display_path(Path("a/x.ttl"))] == ["a/x.ttl", "a/x.ttl"]
+    monkeypatch.chdir(tmp_path / "a")
+    assert [display_path(data), display_path(Path("x.ttl"))] == ["x.ttl", "x.ttl"]
+    monkeypatch.chdir(tmp_path / "a" / "..")
+    assert display_path(Path("a/x.ttl")) == "a/x.ttl"
+
+
+def test_a_place_in_an_input_is_preferred_as_the_working_directory_says(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A relative input names a file of the working directory of the moment."""
+    from sgam_onto.rdf.locate import FileIndex
+    from sgam_onto.validate.results import ValidationOutcome
+
+    (tmp_path / "sub").mkdir()
+    node = URIRef(EX + "a")
+    index = FileIndex(subjects={node: [Location(tmp_path / "land.ttl", 1),
+                                       Location(tmp_path / "mine.ttl", 2)]})
+    outcome = ValidationOutcome([], inputs=[Path("mine.ttl")], index=index)
+    monkeypatch.chdir(tmp_path)
+    assert outcome.location(node) == Location(tmp_path / "mine.ttl", 2)
+    monkeypatch.chdir(tmp_path / "sub")  # mine.ttl is now sub/mine.ttl, not indexed
+    assert outcome.location(node) == Location(tmp_path / "land.ttl", 1)
