@@ -66,13 +66,13 @@ def _located(source: Source, hits: list[Hit]) -> list[Finding]:
     from sgam_onto.rdf.convert import ToRdflib
     from sgam_onto.rdf.locate import Locator
 
-    locator = Locator(source.path, _text(source.path), source.prefixes)
     rdflib = ToRdflib().term
-    lines = {
-        (locator.line(rdflib(term), rdflib(subject),
-                      None if predicate is None else rdflib(predicate)), rule, message)
-        for term, subject, predicate, rule, message in hits
-    }
+    placed = [(rdflib(term), rdflib(subject), None if predicate is None else rdflib(predicate),
+               rule, message) for term, subject, predicate, rule, message in hits]
+    locator = Locator(source.path, _text(source.path), source.prefixes,
+                      subjects={subject for _, subject, _, _, _ in placed})
+    lines = {(locator.line(term, subject, predicate), rule, message)
+             for term, subject, predicate, rule, message in placed}
     return [Finding(source.path, line, rule, message) for line, rule, message in lines]
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -59,29 +59,36 @@ _LOCAL = (
     rf"(?:[{PN_CHARS_BASE}_:0-9]|{_PLX})(?:(?:[{PN_CHARS}.:]|{_PLX})*(?:[{PN_CHARS}:]|{_PLX}))?"
 )
 
-_TOKEN = re.compile(
-    "|".join(
-        [
-            r"(?P<ws>[ \t\r\n]+)",
-            r"(?P<comment>#[^\n]*)",
-            r"(?P<iri><[^>]*>)",
-            r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""'
-            r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-            r'|"(?:[^"\\\n]|\\.)*"'
-            r"|'(?:[^'\\\n]|\\.)*')",
-            r"(?P<directive>@prefix\b|@base\b)",
-            r"(?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)",
-            r"(?P<datatype>\^\^)",
-            r"(?P<bnode>_:[^\s;,.\[\]()]+(?:\.[^\s;,.\[\]()]+)*)",
-            r"(?P<number>[+-]?(?:[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+\.?[0-9]*[eE][+-]?[0-9]+"
-            r"|[0-9]+))",
-            rf"(?P<pname>{_PREFIX}:(?:{_LOCAL})?)",
-            r"(?P<word>[A-Za-z]+)",
-            r"(?P<punct>[;,.\[\]()])",
-        ]
-    ),
-    re.DOTALL,
-)
+_BLANKS = r"(?:[ \t\r\n]+|#[^\n]*)*+"  # whitespace and comments (never given back)
+_KINDS = [
+    r"(?P<iri><[^>]*>)",
+    r'(?P<string>"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*')",
+    r"(?P<directive>@prefix\b|@base\b)",
+    r"(?P<langtag>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)",
+    r"(?P<datatype>\^\^)",
+    r"(?P<bnode>_:[^\s;,.\[\]()]+(?:\.[^\s;,.\[\]()]+)*)",
+    r"(?P<number>[+-]?(?:[0-9]*\.[0-9]+(?:[eE][+-]?[0-9]+)?|[0-9]+\.?[0-9]*[eE][+-]?[0-9]+"
+    r"|[0-9]+))",
+    rf"(?P<pname>{_PREFIX}:(?:{_LOCAL})?)",
+    r"(?P<word>[A-Za-z]+)",
+]
+_NAMED = "|".join(_KINDS)
+_UNNAMED = re.sub(r"[(][?]P<[a-z]+>", "(?:", _NAMED)
+# One token per match, after the blanks before it; any other character (TriG's braces; nothing
+# else in a parsed file) is a token of its own, passed over. Tokens are atomic: a token is what
+# the first kind that fits takes, never less, however the rest of a pattern goes.
+_TOKEN = re.compile(rf"{_BLANKS}(?>{_NAMED}|(?P<punct>[;,.\[\]()])|(?P<other>.))", re.DOTALL)
+# After a predicate, the objects up to the next ";", "." or opening bracket: the index needs
+# nothing from them, so they are passed in one match.
+_OBJECTS = rf"(?:{_BLANKS}(?>{_UNNAMED}|[,\])]))*+"
+_PASS_OBJECTS = re.compile(_OBJECTS, re.DOTALL)
+# The usual case in one match: a predicate, its objects, and the ";" or "." after them.
+_PAIR = re.compile(rf"{_BLANKS}(?>{_NAMED}){_OBJECTS}{_BLANKS}(?P<end>[;.])", re.DOTALL)
+# The rest of a statement nothing is recorded of, up to its "." (without brackets).
+_REST = re.compile(rf"(?:{_BLANKS}(?>{_UNNAMED}|[,;\])]))*+{_BLANKS}\.", re.DOTALL)
 _LOCAL_ESCAPE = re.compile(r"\\(.)")
 
 
@@ -93,8 +100,9 @@ class FileIndex:
     statements: dict[tuple[URIRef, URIRef], list[Location]] = field(default_factory=dict)
 
 
-def index_files(paths: Iterable[Path]) -> FileIndex:
-    """Merge the index of every Turtle file; a subject written in several files keeps all."""
+def index_files(paths: Iterable[Path], subjects: Collection[Node] | None = None) -> FileIndex:
+    """Merge the index of every Turtle file; a subject written in several files keeps all.
+    With ``subjects``, only those are indexed (the files are still read whole)."""
     merged = FileIndex()
     seen: set[Path] = set()
     for path in paths:
@@ -102,7 +110,7 @@ def index_files(paths: Iterable[Path]) -> FileIndex:
         if key in seen or path.suffix.lower() not in (".ttl", ".trig"):
             continue
         seen.add(key)
-        one = index_text(path.read_text(encoding="utf-8-sig"), path)
+        one = index_text(path.read_text(encoding="utf-8-sig"), path, subjects)
         for subject, locations in one.subjects.items():
             merged.subjects.setdefault(subject, []).extend(locations)
         for statement, locations in one.statements.items():
@@ -110,131 +118,174 @@ def index_files(paths: Iterable[Path]) -> FileIndex:
     return merged
 
 
-def index_text(text: str, path: Path) -> FileIndex:
-    """Index one Turtle document; ``path`` is only recorded in the locations."""
-    return _Scanner(text, path).run()
+def index_text(text: str, path: Path, subjects: Collection[Node] | None = None) -> FileIndex:
+    """Index one Turtle document (only ``subjects``, if given); ``path`` is only recorded in
+    the locations."""
+    return _Scanner(text, path, subjects).run()
 
 
-@dataclass
-class _Token:
-    kind: str
-    text: str
-    line: int
-
-
-def _tokens(text: str) -> Iterator[_Token]:
-    line = 1
-    position = 0
-    while position < len(text):
-        match = _TOKEN.match(text, position)
-        if match is None:  # cannot happen on parsed files; skip one character to stay alive
-            position += 1
-            continue
-        kind = match.lastgroup or ""
-        value = match.group()
-        if kind not in ("ws", "comment"):
-            yield _Token(kind, value, line)
-        line += value.count("\n")
-        position = match.end()
+Token = tuple[str, str, int]  # kind, text, offset in the text
+_PREDICATES = ("pname", "word", "iri")  # the kinds of token that name a predicate
 
 
 class _Scanner:
-    def __init__(self, text: str, path: Path) -> None:
-        self.tokens = list(_tokens(text))
+    """One pass over the tokens (never all held at once): subjects and predicates are recorded
+    with their lines, counted only up to each recorded token."""
+
+    def __init__(self, text: str, path: Path, subjects: Collection[Node] | None) -> None:
+        self.text = text
         self.path = path
+        self.wanted = subjects
         self.prefixes: dict[str, str] = {}
         self.base = ""
         self.index = FileIndex()
+        self._at = 0  # where the next token is looked for
+        self._back: list[Token] = []
+        self._terms: dict[str, URIRef | None] = {}  # by spelling, while prefixes and base hold
+        self._line, self._counted = 1, 0
 
     def run(self) -> FileIndex:
-        position = 0
-        while position < len(self.tokens):
-            position = self._statement(position)
+        token = self._take()
+        while token is not None:
+            self._statement(token)
+            token = self._take()
         return self.index
 
-    def _statement(self, i: int) -> int:
-        token = self.tokens[i]
-        lowered = token.text.lower()
-        if token.kind == "directive" or (token.kind == "word" and lowered in ("prefix", "base")):
-            return self._directive(i)
-        subject = self._term(token)
-        if subject is not None:
-            self.index.subjects.setdefault(subject, []).append(Location(self.path, token.line))
-            i += 1
-        elif token.text in ("[", "("):
-            i = self._skip_nested(i)
+    def _take(self) -> Token | None:
+        if self._back:
+            return self._back.pop()
+        text, token = self.text, _TOKEN.match
+        while (match := token(text, self._at)) is not None:
+            self._at = match.end()
+            kind = match.lastgroup or ""
+            if kind != "other":
+                return kind, match.group(kind), match.start(kind)
+        return None  # only blanks are left
+
+    def _pass_objects(self) -> None:
+        if not self._back:
+            self._at = _PASS_OBJECTS.match(self.text, self._at).end()  # type: ignore[union-attr]
+
+    def _line_at(self, offset: int) -> int:
+        self._line += self.text.count("\n", self._counted, offset)
+        self._counted = offset
+        return self._line
+
+    def _statement(self, token: Token) -> None:
+        kind, text, offset = token
+        if kind == "directive" or (kind == "word" and text.lower() in ("prefix", "base")):
+            self._directive(token)
+            return
+        subject = self._term(kind, text)
+        if subject is not None and (self.wanted is None or subject in self.wanted):
+            self.index.subjects.setdefault(subject, []).append(
+                Location(self.path, self._line_at(offset)))
         else:
-            i += 1
-        return self._predicate_object_list(i, subject)
+            subject = None  # nothing of it is recorded
+            if text in ("[", "("):
+                self._skip_nested(token)
+        self._predicate_object_list(subject)
 
-    def _predicate_object_list(self, i: int, subject: URIRef | None) -> int:
+    def _predicate_object_list(self, subject: URIRef | None) -> None:
+        if subject is None and not self._back:
+            rest = _REST.match(self.text, self._at)
+            if rest is not None:
+                self._at = rest.end()
+                return
         expecting_predicate = True
-        while i < len(self.tokens):
-            token = self.tokens[i]
-            if token.text == ".":
-                return i + 1
-            if token.text == ";":
+        while True:
+            if expecting_predicate and not self._back:
+                pair = _PAIR.match(self.text, self._at)
+                kind = None
+                if pair is not None:
+                    for kind in _PREDICATES:
+                        if pair.start(kind) >= 0:
+                            break
+                    else:
+                        kind = None
+                if kind is not None:
+                    if subject is not None:
+                        self._predicate(subject, kind, pair.group(kind), pair.start(kind))
+                    self._at = pair.end()
+                    if pair.group("end") == ".":
+                        return
+                    continue
+            token = self._take()
+            if token is None:
+                return
+            kind, text, offset = token
+            if text == ".":
+                return
+            if text == ";":
                 expecting_predicate = True
-                i += 1
-                continue
-            if token.text in ("[", "("):
-                i = self._skip_nested(i)
-                continue
-            if expecting_predicate and token.kind in ("iri", "pname", "word"):
-                predicate = RDF.type if token.text == "a" else self._term(token)
-                if subject is not None and predicate is not None:
-                    key = (subject, predicate)
-                    self.index.statements.setdefault(key, []).append(
-                        Location(self.path, token.line)
-                    )
+            elif text in ("[", "("):
+                self._skip_nested(token)
+            elif expecting_predicate and kind in _PREDICATES:
+                if subject is not None:
+                    self._predicate(subject, kind, text, offset)
                 expecting_predicate = False
-            i += 1
-        return i
+            if not expecting_predicate:
+                self._pass_objects()
 
-    def _skip_nested(self, i: int) -> int:
+    def _predicate(self, subject: URIRef, kind: str, text: str, offset: int) -> None:
+        predicate = RDF.type if text == "a" else self._term(kind, text)
+        if predicate is not None:
+            self.index.statements.setdefault((subject, predicate), []).append(
+                Location(self.path, self._line_at(offset)))
+
+    def _skip_nested(self, token: Token | None) -> None:
+        """Past the bracket that closes the one ``token`` opens."""
         depth = 0
-        while i < len(self.tokens):
-            text = self.tokens[i].text
-            if self.tokens[i].kind == "punct":
+        while token is not None:
+            kind, text, _ = token
+            if kind == "punct":
                 if text in ("[", "("):
                     depth += 1
                 elif text in ("]", ")"):
                     depth -= 1
                     if depth == 0:
-                        return i + 1
-            i += 1
-        return i
+                        return
+            token = self._take()
 
-    def _directive(self, i: int) -> int:
-        keyword = self.tokens[i].text.lower().lstrip("@")
-        sparql_style = not self.tokens[i].text.startswith("@")
-        if keyword == "prefix" and i + 2 < len(self.tokens):
-            name = self.tokens[i + 1].text
-            iri = self.tokens[i + 2].text
-            if name.endswith(":") and iri.startswith("<"):
-                self.prefixes[name[:-1]] = self._resolve(iri[1:-1])
-            i += 3
-        elif keyword == "base" and i + 1 < len(self.tokens):
-            iri = self.tokens[i + 1].text
-            if iri.startswith("<"):
-                self.base = self._resolve(iri[1:-1])
-            i += 2
-        else:
-            i += 1
-        if not sparql_style and i < len(self.tokens) and self.tokens[i].text == ".":
-            i += 1
-        return i
+    def _directive(self, token: Token) -> None:
+        keyword = token[1].lower().lstrip("@")
+        sparql_style = not token[1].startswith("@")
+        if keyword == "prefix":
+            name, iri = self._take(), self._take()
+            if name is None or iri is None:
+                return
+            if name[1].endswith(":") and iri[1].startswith("<"):
+                self.prefixes[name[1][:-1]] = self._resolve(iri[1][1:-1])
+                self._terms.clear()
+        elif keyword == "base":
+            iri = self._take()
+            if iri is None:
+                return
+            if iri[1].startswith("<"):
+                self.base = self._resolve(iri[1][1:-1])
+                self._terms.clear()
+        if not sparql_style:
+            after = self._take()
+            if after is not None and after[1] != ".":
+                self._back.append(after)
 
-    def _term(self, token: _Token) -> URIRef | None:
-        if token.kind == "iri":
-            return URIRef(self._resolve(_unescape_iri(token.text[1:-1])))
-        if token.kind == "pname":
-            prefix, _, local = token.text.partition(":")
-            namespace = self.prefixes.get(prefix)
-            if namespace is None:
-                return None
-            return URIRef(namespace + _LOCAL_ESCAPE.sub(r"\1", local))
-        return None
+    def _term(self, kind: str, text: str) -> URIRef | None:
+        if kind != "iri" and kind != "pname":
+            return None
+        try:
+            return self._terms[text]
+        except KeyError:
+            term = self._terms[text] = self._new_term(kind, text)
+            return term
+
+    def _new_term(self, kind: str, text: str) -> URIRef | None:
+        if kind == "iri":
+            return URIRef(self._resolve(_unescape_iri(text[1:-1])))
+        prefix, _, local = text.partition(":")
+        namespace = self.prefixes.get(prefix)
+        if namespace is None:
+            return None
+        return URIRef(namespace + _LOCAL_ESCAPE.sub(r"\1", local))
 
     def _resolve(self, iri: str) -> str:
         return urljoin(self.base, iri) if self.base else iri
@@ -256,10 +307,13 @@ NEAR = 40  # lines: how far below its predicate an object is looked for
 class Locator:
     """Finds lines in one file's text."""
 
-    def __init__(self, path: Path, text: str, prefixes: dict[str, str]) -> None:
+    def __init__(self, path: Path, text: str, prefixes: dict[str, str],
+                 subjects: Collection[Node] | None = None) -> None:
+        """With ``subjects``, statements are found for those subjects only."""
         self.path = path
         self.text = text
         self.prefixes = prefixes
+        self.subjects = subjects
         self._index: FileIndex | None = None
         self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
 
@@ -267,7 +321,7 @@ class Locator:
         if self._index is None:
             try:
                 self._index = (
-                    index_text(self.text, self.path)
+                    index_text(self.text, self.path, self.subjects)
                     if self.path.suffix.lower() in (".ttl", ".trig") else FileIndex()
                 )
             except Exception:  # a best effort: the term search below still works

@@ -79,7 +79,7 @@ def validate(
                                                     files=landscape_files)
             outcome = _validate_loaded(runner.graph, landscape, extra_graph, shapes, inputs)
         if locate and outcome.results:  # while a lint child may still be at work
-            outcome.index = index_files(outcome.files)
+            outcome.index = index_files(outcome.files, {r.focus for r in outcome.results})
         if lint and inputs:
             outcome.lint = lint_findings()
     outcome.seconds = time.perf_counter() - started

@@ -121,3 +121,24 @@ def test_a_place_in_an_input_is_preferred_as_the_working_directory_says(
     assert outcome.location(node) == Location(tmp_path / "mine.ttl", 2)
     monkeypatch.chdir(tmp_path / "sub")  # mine.ttl is now sub/mine.ttl, not indexed
     assert outcome.location(node) == Location(tmp_path / "land.ttl", 1)
+
+
+def test_an_index_of_some_subjects_is_the_whole_index_cut_to_them() -> None:
+    """Validation asks for the lines of its focus nodes only; whatever other statements the
+    scanner passes over in one go, those of the subjects asked for keep their lines."""
+    for path in [*paths.landscape_files()[:6], None]:
+        text = TEXT if path is None else path.read_text(encoding="utf-8")
+        whole = index_text(text, Path("t.ttl"))
+        wanted = set(list(whole.subjects)[::3])
+        some = index_text(text, Path("t.ttl"), wanted)
+        assert some.subjects == {s: v for s, v in whole.subjects.items() if s in wanted}
+        assert some.statements == {k: v for k, v in whole.statements.items() if k[0] in wanted}
+        assert some.subjects
+
+
+def test_a_comment_at_the_very_end_is_not_read_as_statements() -> None:
+    text = "@prefix ex: <https://example.org/ns#> .\nex:c ex:p ex:d . # ex:fake ex:p ex:q ."
+    index = index_text(text, Path("t.ttl"))
+    assert {str(s): [loc.line for loc in v] for s, v in index.subjects.items()} == {
+        EX + "c": [2]}
+    assert list(index.statements) == [(URIRef(EX + "c"), URIRef(EX + "p"))]
