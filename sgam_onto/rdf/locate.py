@@ -196,13 +196,7 @@ class _Scanner:
         while True:
             if expecting_predicate and not self._back:
                 pair = _PAIR.match(self.text, self._at)
-                kind = None
-                if pair is not None:
-                    for kind in _PREDICATES:
-                        if pair.start(kind) >= 0:
-                            break
-                    else:
-                        kind = None
+                kind = None if pair is None else _predicate_kind(pair)
                 if kind is not None:
                     if subject is not None:
                         self._predicate(subject, kind, pair.group(kind), pair.start(kind))
@@ -289,6 +283,14 @@ class _Scanner:
 
     def _resolve(self, iri: str) -> str:
         return urljoin(self.base, iri) if self.base else iri
+
+
+def _predicate_kind(match: re.Match[str]) -> str | None:
+    """The kind of the token a match starts with, if a token of that kind can be a predicate."""
+    for kind in _PREDICATES:
+        if match.start(kind) >= 0:
+            return kind
+    return None
 
 
 def _unescape_iri(text: str) -> str:
