@@ -9,7 +9,7 @@ findings is read as text, to give them lines.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,7 +17,7 @@ from sgam_onto.lint.findings import Finding
 from sgam_onto.lint.keys import slots_for
 from sgam_onto.lint.messages import Groups, Naming
 from sgam_onto.lint.rules import FileRules, Hit
-from sgam_onto.lint.source import Source, text_blocks
+from sgam_onto.lint.source import Source, Stamp, text_blocks
 from sgam_onto.lint.spelling import tag_case_clashes
 from sgam_onto.lint.survey import Survey, graph_quads
 
@@ -26,11 +26,14 @@ if TYPE_CHECKING:
 
 
 def lint_files(paths: Iterable[str | Path], landscape: Landscape | None, *,
-               tags: bool = True) -> list[Finding]:
+               tags: bool = True, checked: Mapping[Path, Stamp | None] | None = None
+               ) -> list[Finding]:
     """Findings for ``paths`` (sorted by file, line, rule), judged against ``landscape`` (it
     may or may not include the files; a file that cannot be parsed raises LoadError).
-    Without ``tags``, the findings of ``tag_findings`` are left out."""
-    sources = [Source(Path(p)) for p in paths]
+    Without ``tags``, the findings of ``tag_findings`` are left out. ``checked`` gives the
+    stamps of files the caller parses strictly itself (see ``Source``)."""
+    checked = checked or {}
+    sources = [Source(Path(p), checked.get(Path(p))) for p in paths]
     project = _project_files(landscape)
     contribution = [_resolved(s.path) not in project for s in sources]
     survey = Survey(slots_for(sum(s.size() for s in sources)))

@@ -6,7 +6,7 @@ its statements are kept for the second pass; a larger one is parsed twice from d
 Oxigraph's streaming parser, with the gate's errors (FILE:LINE:COL, size limit) kept. The
 second parse of a file unchanged since the first passed skips checking IRIs and language tags
 again (Oxigraph's lenient mode, which gives the same statements for valid input in half the
-time).
+time); so does the first, for a caller that has parsed the file strictly itself.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from sgam_onto.rdf.guard_size import check_memory, read_bounded
 from sgam_onto.rdf.parse import BOM, excerpted, format_for, one_line, parse_file
 
 WHOLE_BYTES = 8 * 1024 * 1024  # a hand-written contribution is far smaller
+Stamp = tuple[int, int]  # a file's size and modification time
 # Formats whose lenient parse is checked against the strict one on the W3C suites' valid inputs.
 _LENIENT = (ox.RdfFormat.TURTLE, ox.RdfFormat.N_TRIPLES)
 _POSITION_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*:\s*")
@@ -31,12 +32,14 @@ _POSITION_PREFIX = re.compile(r"^Parser error (?:at|between) [^:]*:\s*")
 class Source:
     """One file to lint: its statements (as often as asked) and the prefixes it declared."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, checked: Stamp | None = None) -> None:
+        """``checked``: the stamp of the file when a strict parse of it passed elsewhere (the
+        caller vouches for that parse, and for the file keeping the stamp to the end)."""
         self.path = path
         self.prefixes: dict[str, str] = {}
         self._kept: list[ox.Quad] | None = None
         self._streamed = False
-        self._passed: tuple[int, int] | None = None  # (size, mtime) of a stream that parsed
+        self._passed = checked  # the stamp of the bytes a strict parse passed
 
     def quads(self) -> Iterator[ox.Quad]:
         """Every statement; the first call gates the file (LoadError on a bad one)."""
@@ -71,7 +74,7 @@ class Source:
 
         fmt = format_for(self.path)
         check_inside(self.path)  # as the gate: no symbolic link out of the working tree
-        stamp = _stamp(self.path)
+        stamp = file_stamp(self.path)
         try:
             with self.path.open("rb") as handle:
                 if handle.read(len(BOM)) != BOM:
@@ -80,7 +83,7 @@ class Source:
                 parser = ox.parse(handle, format=fmt, lenient=lenient)
                 yield from parser
                 self.prefixes = dict(parser.prefixes)
-            if stamp is not None and stamp == _stamp(self.path):
+            if stamp is not None and stamp == file_stamp(self.path):
                 self._passed = stamp
         except SyntaxError as err:
             text = err.msg if isinstance(err.msg, str) else str(err)
@@ -90,7 +93,7 @@ class Source:
             raise LoadError(self.path, message=one_line(err.strerror or str(err))) from None
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
+def file_stamp(path: Path) -> Stamp | None:
     """What tells a file changed: its size and modification time."""
     try:
         found = path.stat()

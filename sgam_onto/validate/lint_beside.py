@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +23,7 @@ from sgam_onto.query.child import Child, NoAnswer, answer_with
 if TYPE_CHECKING:
     from sgam_onto.landscape import Landscape
     from sgam_onto.lint.findings import Finding
+    from sgam_onto.lint.source import Stamp
 
 BESIDE_BYTES = 8 * 1024 * 1024  # inputs at least this large are linted in a child
 
@@ -31,7 +32,12 @@ BESIDE_BYTES = 8 * 1024 * 1024  # inputs at least this large are linted in a chi
 def linting(inputs: Sequence[Path], landscape: Callable[[], Landscape]
             ) -> Iterator[Callable[[], list[Finding]]]:
     """Start the lint of ``inputs`` (judged against ``landscape()``); the value is the
-    function that gives the findings. Leaving the block stops a child still running."""
+    function that gives the findings. The caller parses the inputs strictly before asking
+    for them (the engine loads them), so a child does not check their syntax again; an input
+    whose size or modification time changed meanwhile is linted again in the process.
+    Leaving the block stops a child still running."""
+    from sgam_onto.lint.source import file_stamp
+
     def here() -> list[Finding]:
         return lint_inputs(inputs, landscape())
 
@@ -39,9 +45,10 @@ def linting(inputs: Sequence[Path], landscape: Callable[[], Landscape]
         yield here
         return
     tags = Once()
+    stamps = {path: file_stamp(path) for path in inputs}
 
     def in_child() -> list[Finding]:
-        found = lint_inputs(inputs, landscape(), tags=False)
+        found = lint_inputs(inputs, landscape(), tags=False, checked=stamps)
         return found + _tag_findings(inputs) if tags.take() else found
 
     child = Child.fork(lambda _requests, answers: answer_with(answers, in_child))
@@ -54,7 +61,8 @@ def linting(inputs: Sequence[Path], landscape: Callable[[], Landscape]
             answer = ("error",)
         finally:
             child.stop()
-        return sorted(answer[1] + mine) if answer[0] == "ok" else here()
+        unchanged = stamps == {path: file_stamp(path) for path in inputs}
+        return sorted(answer[1] + mine) if answer[0] == "ok" and unchanged else here()
 
     try:
         yield findings
@@ -84,13 +92,13 @@ class Once:
             os.close(self._fd)
 
 
-def lint_inputs(inputs: Sequence[Path], landscape: Landscape, *, tags: bool = True
-                ) -> list[Finding]:
+def lint_inputs(inputs: Sequence[Path], landscape: Landscape, *, tags: bool = True,
+                checked: Mapping[Path, Stamp | None] | None = None) -> list[Finding]:
     """The lint findings of the files under review, judged against the loaded landscape
-    (without the language-tag findings unless ``tags``)."""
+    (without the language-tag findings unless ``tags``; ``checked`` as for ``lint_files``)."""
     from sgam_onto.lint import lint_files
 
-    return lint_files(inputs, landscape, tags=tags) if inputs else []
+    return lint_files(inputs, landscape, tags=tags, checked=checked) if inputs else []
 
 
 def _tag_findings(inputs: Sequence[Path]) -> list[Finding]:

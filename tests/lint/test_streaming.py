@@ -159,3 +159,26 @@ def test_a_large_file_is_parsed_leniently_again_only_while_unchanged(
         list(streamed.quads())
     assert modes[-1] is False
     assert (caught.value.path, caught.value.line) == (path, 3)
+
+
+def test_a_file_a_caller_has_checked_is_parsed_leniently_from_the_first_pass(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validation parses its inputs strictly in the engine: lint reads them leniently from the
+    first pass, as long as they keep the stamp the caller gives."""
+    monkeypatch.setattr(source, "WHOLE_BYTES", 0)
+    modes: list[bool] = []
+    parse = source.ox.parse
+
+    def recorded(*args: object, lenient: bool = False, **named: object) -> object:
+        modes.append(lenient)
+        return parse(*args, lenient=lenient, **named)
+
+    monkeypatch.setattr(source.ox, "parse", recorded)
+    path = tmp_path / "data.ttl"
+    path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "x" .\n')
+    for checked, expected in ((source.file_stamp(path), [True, True]), ((0, 0), [False, True])):
+        modes.clear()
+        streamed = source.Source(path, checked)
+        assert list(streamed.quads()) == list(streamed.quads())
+        assert modes == expected

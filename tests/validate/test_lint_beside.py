@@ -135,3 +135,32 @@ def test_the_tags_are_read_once_by_whichever_is_free_first(
     reader = beside[0] if first == "child" else os.getpid()
     assert readers.read_text(encoding="utf-8").split() == [str(reader)]
     assert _reaped(beside)
+
+
+@pytest.mark.parametrize("touched", [False, True])
+def test_an_input_changed_while_the_child_read_it_is_linted_by_the_process(
+    beside: list[int], tmp_path: Path, touched: bool
+) -> None:
+    """The child parses the inputs without checking their syntax again (the engine does): if
+    an input's stamp changes before its answer is taken, the process lints it itself."""
+    from sgam_onto.landscape import load_landscape
+    from sgam_onto.lint import lint_files
+
+    copy = tmp_path / "mistakes.ttl"
+    copy.write_bytes(MISTAKES.read_bytes())
+    expected = lint_files([copy], load_landscape())
+    parent, here = os.getpid(), []
+
+    def landscape():
+        if os.getpid() == parent:
+            here.append(parent)
+        elif touched:  # in the child, while it reads the file: a save by an editor
+            stamp = copy.stat().st_mtime_ns + 10**9
+            os.utime(copy, ns=(stamp, stamp))
+        return load_landscape()
+
+    with lint_beside.linting([copy], landscape) as findings:
+        found = findings()
+    assert found == expected
+    assert here == ([parent] if touched else [])
+    assert _reaped(beside)
