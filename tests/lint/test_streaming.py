@@ -133,20 +133,26 @@ def test_key_tables_grow_with_the_input_up_to_a_bound() -> None:
     assert all(size & (size - 1) == 0 for size in sizes)  # powers of two: a mask picks the slot
 
 
-def test_a_large_file_is_parsed_leniently_again_only_while_unchanged(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The second parse skips checking IRIs only for the bytes the strict first one passed:
-    a file rewritten between the passes is checked again, and its bad IRI named by line."""
+@pytest.fixture
+def modes(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Every file is streamed; whether each parse of it was lenient, in order."""
     monkeypatch.setattr(source, "WHOLE_BYTES", 0)
-    modes: list[bool] = []
+    seen: list[bool] = []
     parse = source.ox.parse
 
     def recorded(*args: object, lenient: bool = False, **named: object) -> object:
-        modes.append(lenient)
+        seen.append(lenient)
         return parse(*args, lenient=lenient, **named)
 
     monkeypatch.setattr(source.ox, "parse", recorded)
+    return seen
+
+
+def test_a_large_file_is_parsed_leniently_again_only_while_unchanged(
+    tmp_path: Path, modes: list[bool]
+) -> None:
+    """The second parse skips checking IRIs only for the bytes the strict first one passed:
+    a file rewritten between the passes is checked again, and its bad IRI named by line."""
     path = tmp_path / "data.ttl"
     path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "x"@EN .\n')
     streamed = source.Source(path)
@@ -162,19 +168,10 @@ def test_a_large_file_is_parsed_leniently_again_only_while_unchanged(
 
 
 def test_a_file_a_caller_has_checked_is_parsed_leniently_from_the_first_pass(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, modes: list[bool]
 ) -> None:
     """Validation parses its inputs strictly in the engine: lint reads them leniently from the
     first pass, as long as they keep the stamp the caller gives."""
-    monkeypatch.setattr(source, "WHOLE_BYTES", 0)
-    modes: list[bool] = []
-    parse = source.ox.parse
-
-    def recorded(*args: object, lenient: bool = False, **named: object) -> object:
-        modes.append(lenient)
-        return parse(*args, lenient=lenient, **named)
-
-    monkeypatch.setattr(source.ox, "parse", recorded)
     path = tmp_path / "data.ttl"
     path.write_text('@prefix ex: <http://example.org/> .\nex:a ex:p "x" .\n')
     for checked, expected in ((source.file_stamp(path), [True, True]), ((0, 0), [False, True])):
