@@ -53,11 +53,11 @@ class FastData:
     def from_files(cls, paths: Iterable[str | Path]) -> FastData:
         """Parse each file through the syntax gate (LoadError on bad input) into a new store."""
         from sgam_onto import settings as limits
+        from sgam_onto.rdf.as_ntriples import turtle_as_ntriples
         from sgam_onto.rdf.parse import BOM, format_for, parse_file
         from sgam_onto.stores import direct
 
         data = cls(ox.Store(), Encoder())
-        imports = ox.NamedNode(direct.OWL + "imports")
         for path in paths:
             path = Path(path)
             if not path.is_file():
@@ -67,20 +67,29 @@ class FastData:
             data.files.append(path)
             fmt = format_for(path)
             direct.check_size(path)
-            if fmt != ox.RdfFormat.N_TRIPLES or _starts_with(path, BOM):
+            if fmt == ox.RdfFormat.TURTLE:
+                converted = turtle_as_ntriples(path)
+                for prefix, namespace in converted.prefixes.items():
+                    data.prefixes.setdefault(prefix, namespace)
+                text = bytearray(converted.ntriples)
+                del converted
+            elif fmt != ox.RdfFormat.N_TRIPLES or _starts_with(path, BOM):
                 parsed = parse_file(path, fmt)  # the whole gate, as quads
                 for prefix, namespace in parsed.prefixes.items():
                     data.prefixes.setdefault(prefix, namespace)
                 data._add(direct.merged(parsed.quads))
                 continue
-            before, imported = len(data.store), direct.count(data.store, imports)
+            else:
+                text = _read(path)
+            stated = direct.statement_line(text)
+            imported = direct.foreign_imports(data.store)
             current = limits.current()
-            long_line = data._add_lines(path, min(current.max_literal_chars,
-                                                  current.max_iri_chars))
+            long_line = data._add_lines(path, text, min(current.max_literal_chars,
+                                                        current.max_iri_chars))
             if long_line and direct.oversized(data.store):
                 parse_file(path)  # the gate names the term and its line
-            direct.notices(path, added=len(data.store) - before,
-                           imports=direct.count(data.store, imports) - imported)
+            direct.notices(path, stated=stated,
+                           imports=direct.foreign_imports(data.store) - imported)
         data._finish()
         return data
 
@@ -123,13 +132,14 @@ class FastData:
 
         self.store.bulk_extend(encoded())
 
-    def _add_lines(self, path: Path, limit: int) -> bool:
-        """An N-Triples file: the lines that need Python parsed (and judged by the gate's
-        limits), the rest bulk loaded; whether a line is longer than ``limit``."""
+    def _add_lines(self, path: Path, data: bytearray, limit: int) -> bool:
+        """The N-Triples text of ``path``: the lines that need Python parsed (and judged by
+        the gate's limits), the rest bulk loaded; whether a line is longer than ``limit``.
+        ``data`` is used up (the lines parsed are blanked in it)."""
         from sgam_onto.rdf import guard_statements as limits
+        from sgam_onto.rdf.parse import format_for
         from sgam_onto.stores.direct import line_over
 
-        data = _read(path)
         long_line = line_over(data, limit)
         special = _split_lines(data)
         try:
@@ -139,7 +149,7 @@ class FastData:
             limits.check_quads(parsed, path)
         except (SyntaxError, OSError, ValueError, limits.LimitError) as err:
             # positions are those of the parts: the whole file, parsed again, tells the line
-            for _ in _parsed(path, ox.RdfFormat.N_TRIPLES):
+            for _ in _parsed(path, format_for(path)):
                 pass
             from sgam_onto.errors import LoadError
 

@@ -104,7 +104,7 @@ def _parse(
     if fmt == ox.RdfFormat.RDF_XML:  # entities and nesting are sized before the parser sees them
         check_rdfxml(data.encode("utf-8") if isinstance(data, str) else data, path)
     elif isinstance(data, bytes):  # the text formats are UTF-8 throughout, comments included
-        _check_utf8(data, path)
+        check_utf8(data, path)
     try:
         parser = ox.parse(data, format=fmt, base_iri=base_iri)
         quads = list(parser)
@@ -149,10 +149,7 @@ def _warn_leniency(
     if not quads:
         warn(path, None, "no statements: the input is empty or holds only comments")
     if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG, ox.RdfFormat.N3):
-        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
-        for line, earlier, prefix, old, new in redeclared_prefixes(text):
-            warn(path, line, f"prefix {prefix}: is declared again with another IRI <{new}> "
-                 f"(line {earlier} bound it to <{old}>); names after line {line} use the new one")
+        warn_redeclared(path, data)
     if not _project_file(path) and any(
         q.predicate.value == OWL_IMPORTS and not q.object.value.startswith(OWN_ONTOLOGIES)
         for q in quads
@@ -173,6 +170,16 @@ def _project_file(path: Path | None) -> bool:
                    for root in (paths.ontology_dir(), paths.shapes_dir()))
     except OSError:
         return False
+
+
+def warn_redeclared(path: Path | None, data: bytes | str) -> None:
+    """A notice for each prefix a Turtle or TriG text declares again with another IRI."""
+    from sgam_onto.rdf.notices import warn
+
+    text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+    for line, earlier, prefix, old, new in redeclared_prefixes(text):
+        warn(path, line, f"prefix {prefix}: is declared again with another IRI <{new}> "
+             f"(line {earlier} bound it to <{old}>); names after line {line} use the new one")
 
 
 def redeclared_prefixes(text: str) -> list[tuple[int, int, str, str, str]]:
@@ -229,7 +236,8 @@ def _xml_position(data: bytes | str, message: str) -> tuple[int | None, int | No
     return None, None
 
 
-def _check_utf8(data: bytes, path: Path | None) -> None:
+def check_utf8(data: bytes, path: Path | None) -> None:
+    """The text formats are UTF-8 throughout: the first byte that is not, by line and column."""
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as err:

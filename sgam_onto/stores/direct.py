@@ -31,6 +31,7 @@ from sgam_onto.rdf.guard_size import check_memory
 
 DEFAULT = ox.DefaultGraph()
 OWL = "http://www.w3.org/2002/07/owl#"
+IMPORTS = ox.NamedNode(OWL + "imports")
 # From this many triples on, a command that exits after its answer leaves the store to the OS
 KEEP_TRIPLES = 100_000
 
@@ -124,6 +125,11 @@ def add_file(store: ox.Store, path: Path) -> None:
 
     fmt = format_for(path)
     check_size(path)
+    if fmt == ox.RdfFormat.TURTLE:
+        from sgam_onto.rdf.as_ntriples import turtle_as_ntriples
+
+        add_ntriples(store, path, turtle_as_ntriples(path).ntriples)
+        return
     raw = path.read_bytes() if fmt == ox.RdfFormat.N_TRIPLES else b""
     if not raw or raw.startswith(BOM):  # the other syntaxes, and what the gate must rewrite
         store.bulk_extend(merged(parse_file(path, fmt).quads))
@@ -132,13 +138,13 @@ def add_file(store: ox.Store, path: Path) -> None:
 
 
 def add_ntriples(store: ox.Store, path: Path, raw: bytes) -> None:
-    """An N-Triples file, bulk loaded whole: the loader gives its blank nodes fresh names (so
-    they are scoped to the file). The lines with a blank node are also parsed by the gate,
-    which judges their nesting; sizes and notices as the gate gives them."""
+    """An N-Triples file (or the N-Triples text of the Turtle file ``path``), bulk loaded
+    whole: the loader gives its blank nodes fresh names (so they are scoped to the file). The
+    lines with a blank node are also parsed by the gate, which judges their nesting; sizes and
+    notices as the gate gives them, errors named in ``path``."""
     from sgam_onto.rdf.parse import parse_bytes, parse_file
 
-    imports = ox.NamedNode(OWL + "imports")
-    imported = count(store, imports)
+    imported = foreign_imports(store)
     try:
         store.bulk_load(input=raw, format=ox.RdfFormat.N_TRIPLES, to_graph=DEFAULT)
         special = blank_node_lines(raw)
@@ -151,8 +157,8 @@ def add_ntriples(store: ox.Store, path: Path, raw: bytes) -> None:
                           limits.current().max_iri_chars)) and oversized(store):
         parse_file(path)  # the gate names the term and its line
     # a file with a statement line states something (len() of a large store costs a scan)
-    notices(path, added=int(_STATEMENT.search(raw) is not None),
-            imports=count(store, imports) - imported)
+    notices(path, stated=statement_line(raw),
+            imports=foreign_imports(store) - imported)
 
 
 def blank_node_lines(data: bytes) -> bytes:
@@ -166,24 +172,32 @@ def blank_node_lines(data: bytes) -> bytes:
     return b"\n".join(lines)
 
 
-def notices(path: Path, *, added: int, imports: int) -> None:
-    """The gate's warnings for a file loaded in bulk: no statements, or owl:imports."""
+def notices(path: Path, *, stated: bool, imports: int) -> None:
+    """The gate's warnings for a file loaded in bulk: no statements (``stated``: whether
+    its N-Triples text has a statement line), or owl:imports."""
     from sgam_onto.rdf.notices import warn
     from sgam_onto.rdf.parse import OWL_IMPORTS, _project_file
 
-    if not added and not _STATEMENT.search(path.read_bytes()):  # not only repeated triples
+    if not stated:
         warn(path, None, "no statements: the input is empty or holds only comments")
     if imports and not _project_file(path):
         warn(None, None, "owl:imports is not followed: only the files given (and the "
              "landscape) are loaded, nothing is fetched", key=OWL_IMPORTS)
 
 
-_STATEMENT = re.compile(rb"^[ \t]*[<_]", re.MULTILINE)  # an N-Triples line that states something
+_STATEMENT = re.compile(rb"^[ \t]*[<_]", re.MULTILINE)
 
 
-def count(store: ox.Store, predicate: ox.NamedNode) -> int:
-    """Statements of ``predicate`` in the default graph."""
-    return sum(1 for _ in store.quads_for_pattern(None, predicate, None, DEFAULT))
+def statement_line(ntriples: bytes | bytearray) -> bool:
+    """Whether an N-Triples text has a line that states something."""
+    return _STATEMENT.search(ntriples) is not None
+
+
+def foreign_imports(store: ox.Store) -> int:
+    """owl:imports statements of the default graph, but for those of the landscape's own
+    ontologies (loaded from the local files anyway, as the gate says)."""
+    return sum(1 for quad in store.quads_for_pattern(None, IMPORTS, None, DEFAULT)
+               if not quad.object.value.startswith(ONTOLOGY))
 
 
 def longest_line(data: bytes | bytearray) -> int:

@@ -11,6 +11,7 @@ import pytest
 from rdflib.compare import isomorphic
 
 from sgam_onto.errors import LoadError
+from sgam_onto.rdf.as_ntriples import turtle_as_ntriples
 from sgam_onto.rdf.convert import graph_from_quads
 from sgam_onto.rdf.parse import parse_file
 from tests.conformance import suites
@@ -139,3 +140,28 @@ def test_without_a_base_a_relative_iri_is_still_refused() -> None:
     path = suites.SUITES / "rdf-tests/rdf/rdf11/rdf-turtle/turtle-syntax-number-01.ttl"
     with pytest.raises(LoadError, match="No scheme found"):
         parse_file(path)
+
+
+@pytest.mark.parametrize("entry", suites.cases(suites.TURTLE, "TestTurtleEval"))
+def test_turtle_as_n_triples_gives_the_expected_graph(entry: Entry) -> None:
+    """The bulk paths load a Turtle file through its N-Triples text."""
+    assert entry.action is not None and entry.result is not None
+    text = turtle_as_ntriples(entry.action_path, base_iri=entry.action).ntriples
+    got = graph_from_quads(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+    expected = graph_from_quads(
+        parse_file(entry.result_path, ox.RdfFormat.N_TRIPLES, base_iri=entry.result).quads
+    )
+    assert len(got) == len(expected)
+    assert isomorphic(got, expected)
+
+
+@pytest.mark.parametrize("entry", [
+    *suites.cases(suites.TURTLE, "TestTurtleNegativeSyntax"),
+    *[case for case in suites.cases(suites.SERD_BAD, "TestTurtleNegativeSyntax")
+      if case.values[0] is None or case.values[0].action_path.suffix == ".ttl"],
+])
+def test_turtle_as_n_triples_refuses_what_the_gate_refuses(entry: Entry) -> None:
+    gate = assert_refused(entry)
+    with pytest.raises(LoadError) as converting:
+        turtle_as_ntriples(entry.action_path, base_iri=entry.action)
+    assert str(converting.value) == str(gate)

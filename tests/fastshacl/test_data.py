@@ -104,3 +104,50 @@ def test_a_syntax_error_names_its_line_in_the_file(tmp_path: Path, bad: str) -> 
     with pytest.raises(LoadError) as caught:
         FastData.from_files([path])
     assert caught.value.path == path and caught.value.line == len(LINES) + 1
+
+
+TURTLE = """@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+ex:a ex:n 01, 1, "7"^^xsd:int, "maybe"^^xsd:boolean ; ex:p _:x .
+_:x ex:n 2.50 ; ex:q ex:c .
+ex:c ex:l "text with ^^ and _: in it"@en, "plain", "plain" ; ex:r ex:a ; ex:s [ ex:t ( 1 ) ] .
+"""
+
+
+def test_a_turtle_file_holds_what_the_parser_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through its N-Triples text: no statement of it becomes a quad of the gate's parse."""
+    import sgam_onto.rdf.parse as gate
+
+    path = tmp_path / "data.ttl"
+    path.write_text(TURTLE, encoding="utf-8")
+    parsed = FastData.from_quads(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE,
+                                          rename_blank_nodes=True))
+    monkeypatch.setattr(gate, "parse_file", lambda *a, **k: pytest.fail("parsed into quads"))
+    loaded = FastData.from_files([path])
+    assert _contents(loaded) == _contents(parsed)
+    objects = {str(q.object) for q in loaded.store.quads_for_pattern(None, None, None, None)}
+    assert '"01"^^<urn:x-fastshacl:dt:http://www.w3.org/2001/XMLSchema#integer>' in objects
+    assert '"2.50"^^<urn:x-fastshacl:dt:http://www.w3.org/2001/XMLSchema#decimal>' in objects
+    assert len(list(loaded.store.quads_for_pattern(None, None, None, SIDE_GRAPH))) == 1
+    # ex:a 5, _:x 2, ex:c 4 ("plain" twice counts once), [] 1, the list cell 2
+    assert loaded.triples == parsed.triples == 5 + 2 + 4 + 1 + 2
+    assert loaded.prefixes == {"ex": "http://example.org/",
+                               "xsd": "http://www.w3.org/2001/XMLSchema#"}
+
+
+@pytest.mark.parametrize("bad, line, limits", [
+    ("ex:c ex:r oops .", 6, {}),
+    ("ex:c ex:r [ ex:r [ ex:r [ ex:r 1 ] ] ] .", 6, {"max_nesting_depth": 2}),
+])
+def test_an_error_in_turtle_names_its_line_in_the_file(
+    tmp_path: Path, bad: str, line: int, limits: dict[str, int]
+) -> None:
+    from sgam_onto import settings
+
+    path = tmp_path / "data.ttl"
+    path.write_text(TURTLE + bad + "\n", encoding="utf-8")
+    with settings.configured(**limits), pytest.raises(LoadError) as caught:
+        FastData.from_files([path])
+    assert caught.value.path == path and caught.value.line == line

@@ -112,11 +112,20 @@ def _same_outcome_as_the_gate(path: Path) -> None:
     ("blank-and-plain.nt", f"_:x <{EX}p> <{EX}a> .\n<{EX}a> <{EX}p> _:x .\n"
                            f"<{EX}a> <{EX}q> \"1\"^^<http://www.w3.org/2001/XMLSchema#integer> .\n"
                            .encode()),
+    # Turtle goes to the bulk path as N-Triples text: the gate's limits hold on it too
+    ("bom.ttl", f"\ufeff@prefix ex: <{EX}> .\nex:a ex:p 01, [ ex:q _:x ] .\n".encode()),
+    ("nested.ttl", f"@prefix ex: <{EX}> .\nex:a {'ex:p [ ' * 5}ex:p 1 {'] ' * 5}.\n".encode()),
+    ("deep-list.ttl", f"@prefix ex: <{EX}> .\nex:a ex:p ( ( ( ( ( 1 ) ) ) ) ) .\n".encode()),
+    ("long-list.ttl", f"@prefix ex: <{EX}> .\nex:a ex:p ( {' '.join(map(str, range(20)))} ) .\n"
+                      .encode()),
+    ("long-name.ttl", f"@prefix ex: <{EX}{'a' * 20}/> .\nex:{'b' * 12} ex:p 1 .\n".encode()),
+    ("long-prefix.ttl", f"@prefix ex: <{EX}{'a' * 40}/> .\nex:{'b' * 12} ex:p 1 .\n".encode()),
+    ("long-literal.ttl", f"<{EX}a> <{EX}p> \"\"\"{'x' * 30}\n{'y' * 30}\"\"\" .\n".encode()),
 ])
-def test_n_triples_in_bulk_obey_the_gate(tmp_path: Path, name: str, data: bytes) -> None:
+def test_files_in_bulk_obey_the_gate(tmp_path: Path, name: str, data: bytes) -> None:
     path = tmp_path / name
     path.write_bytes(data)
-    with settings.configured(max_nesting_depth=4, max_iri_chars=50):
+    with settings.configured(max_nesting_depth=4, max_iri_chars=50, max_literal_chars=50):
         _same_outcome_as_the_gate(path)
 
 
@@ -133,3 +142,27 @@ def test_the_gate_s_notices_are_given(tmp_path: Path, capsys: pytest.CaptureFixt
     said = capsys.readouterr().err
     assert f"{empty}: warning: no statements" in said
     assert "owl:imports is not followed" in said
+
+
+def test_the_gate_s_notices_are_given_for_turtle(
+    tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    from sgam_onto.rdf.notices import forget
+
+    empty = tmp_path / "empty.ttl"
+    empty.write_text(f"@prefix ex: <{EX}> .\n# nothing stated\n", encoding="utf-8")
+    own = tmp_path / "own.ttl"  # importing the landscape's own ontology loses nothing
+    own.write_text(f"<{EX}o> <http://www.w3.org/2002/07/owl#imports> "
+                   "<https://w3id.org/sgam-onto> .\n", encoding="utf-8")
+    forget()
+    load_store(files=[empty, own])
+    said = capsys.readouterr().err
+    assert f"{empty}: warning: no statements" in said
+    assert f"{own}: warning: no statements" not in said
+    assert "owl:imports" not in said
+    other = tmp_path / "other.ttl"
+    other.write_text(f"<{EX}o> <http://www.w3.org/2002/07/owl#imports> <{EX}x> .\n",
+                     encoding="utf-8")
+    forget()
+    load_store(files=[other])
+    assert "owl:imports is not followed" in capsys.readouterr().err
